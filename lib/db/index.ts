@@ -1,0 +1,4 @@
+export { createDb, getDb, type Db, type Tx } from "./client.ts";
+export * from "./generated/enums.ts";
+export { Prisma } from "./generated/client.ts";
+export type * from "./generated/models.ts";

@@ -1,0 +1,1 @@
+export { AppError, ERROR_STATUS, isAppError, type ErrorCode } from "./app-error.ts";

@@ -1,0 +1,22 @@
+# Sourced by every script: one place for ports, folders and defaults. docker-compose.yml mirrors these names.
+CANARY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CANARY_ROOT
+export CANARY_DATA_DIR="${CANARY_DATA_DIR:-$CANARY_ROOT/.data}"
+export PGPORT_CANARY="${PGPORT_CANARY:-55432}"
+export REDIS_PORT_CANARY="${REDIS_PORT_CANARY:-56379}"
+export PORT="${PORT:-3000}"
+export DATABASE_URL="${DATABASE_URL:-postgresql://canary:canary@127.0.0.1:$PGPORT_CANARY/canary}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT_CANARY/0}"
+export CANARY_STORAGE_DIR="${CANARY_STORAGE_DIR:-$CANARY_DATA_DIR/blobs}"
+export CANARY_MAX_UPLOAD_BYTES="${CANARY_MAX_UPLOAD_BYTES:-1073741824}"
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
+export PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-/bin/true}"
+export NEXT_TELEMETRY_DISABLED=1
+# A session secret made once per data folder, never printed.
+if [ -z "${NEXTAUTH_SECRET:-}" ]; then
+  mkdir -p "$CANARY_DATA_DIR"
+  [ -s "$CANARY_DATA_DIR/nextauth-secret" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$CANARY_DATA_DIR/nextauth-secret")
+  NEXTAUTH_SECRET="$(cat "$CANARY_DATA_DIR/nextauth-secret")"
+  export NEXTAUTH_SECRET
+fi
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
