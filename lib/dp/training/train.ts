@@ -1,0 +1,132 @@
+import { createNetwork, disposeNetwork, type Network, parameters } from "../models/network.ts";
+import type { NetworkSpec } from "../models/network-spec.ts";
+import * as tf from "../tf.ts";
+import { mulberry32, poissonSample } from "./poisson-sample.ts";
+import { dpSgdStep, sgdStep, type StepResult } from "./sgd-steps.ts";
+import { totalSteps, type TrainConfig } from "./train-config.ts";
+
+/** What the accountants in ./accountant expose; training needs nothing more. */
+export interface StepAccountant {
+  step(args: { noiseMultiplier: number; sampleRate: number }): void;
+  getEpsilon(delta: number): number;
+  stateDict(): unknown;
+}
+
+export interface TrainingData {
+  /** Row-major features, `count × inputShape` values. */
+  features: Float32Array;
+  labels: Int32Array;
+  count: number;
+}
+
+/** Everything needed to continue a run after a crash: written atomically, parameters and ε together. */
+export interface TrainingCheckpoint {
+  step: number;
+  parameters: { shape: number[]; values: number[] }[];
+  accountantState: unknown;
+}
+
+export interface StepProgress extends StepResult {
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  /** ε spent so far, from the accountant; null for the non-private baseline. */
+  epsilon: number | null;
+}
+
+export interface TrainOptions {
+  spec: NetworkSpec;
+  config: TrainConfig & { noiseMultiplier?: number };
+  data: TrainingData;
+  /** Required for a private run. */
+  accountant?: StepAccountant;
+  resumeFrom?: TrainingCheckpoint;
+  onStep?: (progress: StepProgress) => void | Promise<void>;
+  /** Called at the end of every epoch with a checkpoint to persist; training waits for it. */
+  onCheckpoint?: (checkpoint: TrainingCheckpoint, progress: StepProgress) => void | Promise<void>;
+  /** Checked before every step; a cancelled run stops cleanly after the step in flight. */
+  shouldStop?: () => boolean;
+}
+
+export interface TrainResult {
+  network: Network;
+  steps: number;
+  epsilon: number | null;
+  stoppedEarly: boolean;
+}
+
+function gatherBatch(data: TrainingData, spec: NetworkSpec, indices: number[]) {
+  const width = spec.inputShape.reduce((a, b) => a * b, 1);
+  const features = new Float32Array(indices.length * width);
+  const labels = new Int32Array(indices.length);
+  indices.forEach((row, i) => {
+    features.set(data.features.subarray(row * width, (row + 1) * width), i * width);
+    labels[i] = data.labels[row]!;
+  });
+  return {
+    x: tf.tensor(features, [indices.length, ...spec.inputShape]),
+    y: tf.oneHot(tf.tensor1d(labels, "int32"), spec.numClasses) as tf.Tensor2D,
+  };
+}
+
+function restoreParameters(network: Network, checkpoint: TrainingCheckpoint): void {
+  const variables = parameters(network);
+  if (checkpoint.parameters.length !== variables.length) {
+    throw new Error(`train: checkpoint has ${checkpoint.parameters.length} parameter tensors, the model ${variables.length}`);
+  }
+  variables.forEach((variable, k) => variable.assign(tf.tensor(checkpoint.parameters[k]!.values, checkpoint.parameters[k]!.shape)));
+}
+
+export function checkpointOf(network: Network, step: number, accountant?: StepAccountant): TrainingCheckpoint {
+  return {
+    step,
+    parameters: parameters(network).map((v) => ({ shape: v.shape, values: Array.from(v.dataSync()) })),
+    accountantState: accountant?.stateDict() ?? null,
+  };
+}
+
+/**
+ * Trains with DP-SGD (or the non-private baseline). Batches are Poisson samples drawn from a
+ * generator seeded by (seed, step), so a resumed run draws exactly the batches it would have.
+ * The accountant is stepped with each step, so ε on a checkpoint always matches its parameters.
+ */
+export async function train(options: TrainOptions): Promise<TrainResult> {
+  const { spec, config, data, accountant } = options;
+  if (config.private && (config.noiseMultiplier === undefined || !accountant)) {
+    throw new Error("train: a private run needs a calibrated noiseMultiplier and an accountant");
+  }
+  if (data.count === 0) throw new Error("train: the training set is empty");
+  const network = createNetwork(spec, config.seed + 1);
+  if (options.resumeFrom) restoreParameters(network, options.resumeFrom);
+  const steps = totalSteps(config);
+  const stepsPerEpoch = Math.max(1, Math.round(1 / config.sampleRate));
+  const expectedBatchSize = config.sampleRate * data.count;
+  let progress: StepProgress | undefined;
+  let step = options.resumeFrom?.step ?? 0;
+  try {
+    while (step < steps) {
+      if (options.shouldStop?.()) return { network, steps: step, epsilon: accountant?.getEpsilon(config.delta) ?? null, stoppedEarly: true };
+      const indices = poissonSample(data.count, config.sampleRate, mulberry32(config.seed * 1_000_003 + step));
+      const { x, y } = gatherBatch(data, spec, indices);
+      const result = config.private
+        ? dpSgdStep(network, x, y, { clipNorm: config.clipNorm, noiseMultiplier: config.noiseMultiplier!, expectedBatchSize, learningRate: config.learningRate })
+        : sgdStep(network, x, y, config.learningRate);
+      tf.dispose([x, y]);
+      accountant?.step({ noiseMultiplier: config.noiseMultiplier!, sampleRate: config.sampleRate });
+      step += 1;
+      progress = {
+        ...result,
+        step,
+        totalSteps: steps,
+        epoch: step / stepsPerEpoch,
+        epsilon: accountant ? accountant.getEpsilon(config.delta) : null,
+      };
+      await options.onStep?.(progress);
+      if (step % stepsPerEpoch === 0 || step === steps) await options.onCheckpoint?.(checkpointOf(network, step, accountant), progress);
+    }
+    return { network, steps: step, epsilon: accountant?.getEpsilon(config.delta) ?? null, stoppedEarly: false };
+  } catch (error) {
+    disposeNetwork(network);
+    throw error;
+  }
+}
