@@ -1,0 +1,11 @@
+export { QUEUE_NAMES, PAYLOAD_SCHEMAS, ingestPayloadSchema, type QueueName, type IngestPayload } from "./payloads.ts";
+export { enqueue, DEFAULT_JOB_OPTIONS, type EnqueueOptions, type PayloadOf } from "./enqueue.ts";
+export { createWorker, stalledSettings, jsonLog, type CreateWorkerOptions, type JobContext, type JobHandler, type WorkerLog } from "./create-worker.ts";
+export { reportProgress, type ProgressTarget } from "./report-progress.ts";
+export { markJobActive, markJobCompleted, markJobFailed, jobErrorMessage, type MarkJobFailedOptions } from "./job-status.ts";
+export { listJobs, type JobPage } from "./list-jobs.ts";
+export { getJob } from "./get-job.ts";
+export { listJobsQuerySchema, type ListJobsQuery } from "./schemas.ts";
+export { JOB_VIEW_SELECT, type JobView } from "./job-view.ts";
+export { getQueue, closeQueues } from "./get-queue.ts";
+export { closeQueueObject, queuePrefix, type AnyQueue, type AnyWorker } from "./connection.ts";

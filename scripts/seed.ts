@@ -1,0 +1,275 @@
+// Demo data, idempotent: `npx tsx scripts/seed.ts [--users-only]` (DATABASE_URL, CANARY_STORAGE_DIR).
+// Users for every role; then datasets registered and uploaded through lib/datasets, ingested here
+// synchronously so the demo shows ready versions without a worker.
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { once } from "node:events";
+import { createGunzip } from "node:zlib";
+import { faker } from "@faker-js/faker";
+import { hashPassword } from "../lib/auth/password.ts";
+import type { Principal } from "../lib/auth/principal.ts";
+import { getDatasetByName, registerDataset, uploadDatasetVersion, type RegisterDatasetInput } from "../lib/datasets/index.ts";
+import { getDb, type Db, type Role } from "../lib/db/index.ts";
+import { isAppError } from "../lib/errors/index.ts";
+import { ingestDatasetVersion } from "../lib/ingest/index.ts";
+import { closeQueues } from "../lib/queue/index.ts";
+
+const DEMO_PASSWORD = "canary-demo";
+const BCRYPT_COST = 10;
+const FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
+const FASHION_MNIST_ROWS = 2000;
+const CUSTOMER_ROWS = 2000;
+
+const PEOPLE: { email: string; name: string; role: Role }[] = [
+  { email: "admin@canary.local", name: "Ada Admin", role: "admin" },
+  { email: "engineer@canary.local", name: "Emil Engineer", role: "ml_engineer" },
+  { email: "compliance@canary.local", name: "Chloé Compliance", role: "compliance_officer" },
+  { email: "auditor@canary.local", name: "Aurelio Auditor", role: "auditor" },
+];
+
+async function seedUsers(db: Db): Promise<void> {
+  for (const person of PEOPLE) {
+    const existing = await db.user.findUnique({ where: { email: person.email }, select: { passwordHash: true } });
+    // Keep an existing hash: re-hashing on every run would only change it.
+    const passwordHash = existing?.passwordHash ?? (await hashPassword(DEMO_PASSWORD, BCRYPT_COST));
+    const user = await db.user.upsert({
+      where: { email: person.email },
+      create: { email: person.email, name: person.name, passwordHash },
+      update: { passwordHash, disabledAt: null },
+    });
+    await db.roleMembership.upsert({ where: { userId_role: { userId: user.id, role: person.role } }, create: { userId: user.id, role: person.role }, update: {} });
+  }
+  const ci = await db.user.upsert({
+    where: { email: "ci@canary.local" },
+    create: { email: "ci@canary.local", name: "CI service account", isService: true },
+    update: { isService: true },
+  });
+  await db.roleMembership.upsert({ where: { userId_role: { userId: ci.id, role: "service" } }, create: { userId: ci.id, role: "service" }, update: {} });
+  console.log(`seed: users ready (${PEOPLE.map((p) => p.email).join(", ")}, ci@canary.local); password for people: ${DEMO_PASSWORD}`);
+}
+
+async function principalFor(db: Db, email: string): Promise<Principal> {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { roles: true } });
+  return { userId: user.id, email, label: email, roles: user.roles.map((r) => r.role), via: "session" };
+}
+
+async function ensureDataset(db: Db, principal: Principal, input: RegisterDatasetInput): Promise<void> {
+  try {
+    await getDatasetByName(db, input.name);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "not_found") throw error;
+    await registerDataset(db, principal, input);
+    console.log(`seed: registered dataset ${input.name}`);
+  }
+}
+
+/** Uploads a file unless identical content is already a version; returns that version's id either way. */
+async function ensureVersion(db: Db, principal: Principal, datasetName: string, path: string, filename: string, lineage?: { parents: string[]; transformation: string }): Promise<string> {
+  try {
+    const { version } = await uploadDatasetVersion(db, principal, {
+      datasetName,
+      filename,
+      stream: createReadStream(path),
+      parents: lineage?.parents,
+      transformation: lineage?.transformation,
+    });
+    console.log(`seed: uploaded ${datasetName} v${version.version} (${version.sizeBytes} bytes)`);
+    return version.id;
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "conflict" || typeof error.details?.existingVersion !== "number") throw error;
+    const dataset = await getDatasetByName(db, datasetName);
+    return dataset.versions.find((v) => v.version === error.details!.existingVersion)!.id;
+  }
+}
+
+async function ingest(db: Db, versionId: string): Promise<void> {
+  const result = await ingestDatasetVersion(db, versionId);
+  const version = await db.datasetVersion.findUniqueOrThrow({ where: { id: versionId }, select: { version: true, dataset: { select: { name: true } } } });
+  console.log(`seed: ${version.dataset.name} v${version.version} ready, ${result.rowCount} rows${result.transitioned ? "" : " (already)"}`);
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  for (const line of lines) {
+    if (!out.write(`${line}\n`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+/** A synthetic customer table full of (fake) personal data: the PII scanners' demo. */
+async function writeCustomers(dir: string): Promise<{ full: string; withoutNotes: string }> {
+  faker.seed(42);
+  faker.setDefaultRefDate(new Date("2026-01-01T00:00:00Z"));
+  const header = ["customer_id", "name", "email", "phone", "date_of_birth", "postcode", "city", "sex", "iban", "credit_card", "ssn", "notes"];
+  const rows: string[][] = [];
+  for (let i = 0; i < CUSTOMER_ROWS; i += 1) {
+    const sex = faker.person.sex() as "female" | "male";
+    const first = faker.person.firstName(sex);
+    const last = faker.person.lastName();
+    const email = faker.internet.email({ firstName: first, lastName: last }).toLowerCase();
+    const phone = faker.phone.number({ style: "international" });
+    const notes = [
+      faker.lorem.sentence(),
+      `Called ${first} ${last} on ${phone}.`,
+      `Prefers contact via ${email}.`,
+      `Moved from ${faker.location.streetAddress()} last year.`,
+      faker.lorem.sentence(),
+    ];
+    rows.push([
+      String(100000 + i),
+      `${first} ${last}`,
+      email,
+      phone,
+      faker.date.birthdate({ mode: "age", min: 18, max: 90 }).toISOString().slice(0, 10),
+      faker.location.zipCode("#####"),
+      faker.location.city(),
+      sex,
+      faker.finance.iban(),
+      faker.finance.creditCardNumber(),
+      `${faker.string.numeric(3)}-${faker.string.numeric(2)}-${faker.string.numeric(4)}`,
+      faker.helpers.arrayElements(notes, { min: 1, max: 3 }).join(" "),
+    ]);
+  }
+  const full = join(dir, "customers.csv");
+  const withoutNotes = join(dir, "customers-v2.csv");
+  await writeLines(full, [header, ...rows].map((row) => row.map(csvCell).join(",")));
+  await writeLines(withoutNotes, [header.slice(0, -1), ...rows.map((row) => row.slice(0, -1))].map((row) => row.map(csvCell).join(",")));
+  return { full, withoutNotes };
+}
+
+/** Free-text support tickets with (fake) names, emails and phone numbers inside sentences. */
+async function writeTickets(dir: string): Promise<string> {
+  faker.seed(7);
+  const lines: string[] = [];
+  for (let i = 0; i < 500; i += 1) {
+    const name = faker.person.fullName();
+    lines.push(
+      faker.helpers.arrayElement([
+        `Customer ${name} reports that the app crashes on login; reach them at ${faker.internet.email().toLowerCase()}.`,
+        `Refund requested by ${name} (${faker.phone.number({ style: "international" })}) for order ${faker.string.alphanumeric(8).toUpperCase()}.`,
+        `${faker.lorem.sentence()} ${faker.lorem.sentence()}`,
+        `Address change for ${name}: ${faker.location.streetAddress()}, ${faker.location.city()}.`,
+      ]),
+    );
+  }
+  const path = join(dir, "tickets.txt");
+  await writeLines(path, lines);
+  return path;
+}
+
+/** Reads the first `count` items of an IDX file (LeCun et al. 1998 format), streaming through gunzip. */
+async function readIdx(path: string, headerBytes: number, itemBytes: number, count: number): Promise<Buffer[]> {
+  const items: Buffer[] = [];
+  let pending = Buffer.alloc(0);
+  let header = true;
+  const stream = createReadStream(path).pipe(createGunzip());
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    pending = Buffer.concat([pending, chunk]);
+    if (header) {
+      if (pending.length < headerBytes) continue;
+      pending = pending.subarray(headerBytes);
+      header = false;
+    }
+    while (pending.length >= itemBytes && items.length < count) {
+      items.push(Buffer.from(pending.subarray(0, itemBytes)));
+      pending = pending.subarray(itemBytes);
+    }
+    if (items.length >= count) {
+      stream.destroy();
+      break;
+    }
+  }
+  return items;
+}
+
+async function writeFashionMnist(dir: string): Promise<string | null> {
+  const images = join(FASHION_MNIST_DIR, "train-images-idx3-ubyte.gz");
+  const labels = join(FASHION_MNIST_DIR, "train-labels-idx1-ubyte.gz");
+  if (!existsSync(images) || !existsSync(labels)) return null;
+  // IDX headers: images = magic, count, rows, cols (4 bytes each); labels = magic, count.
+  const pixels = await readIdx(images, 16, 28 * 28, FASHION_MNIST_ROWS);
+  const classes = await readIdx(labels, 8, 1, FASHION_MNIST_ROWS);
+  const header = ["label", ...Array.from({ length: 28 * 28 }, (_, i) => `pixel${i + 1}`)].join(",");
+  const path = join(dir, "fashion-mnist-train-2000.csv");
+  await writeLines(path, (function* () {
+    yield header;
+    for (let i = 0; i < pixels.length; i += 1) yield `${classes[i]![0]},${[...pixels[i]!].join(",")}`;
+  })());
+  return path;
+}
+
+async function seedDatasets(db: Db): Promise<void> {
+  const engineer = await principalFor(db, "engineer@canary.local");
+  const dir = resolve(process.env.CANARY_DATA_DIR ?? ".data", "seed-files");
+  await mkdir(dir, { recursive: true });
+  try {
+    await ensureDataset(db, engineer, {
+      name: "customers",
+      description: "Synthetic customer table (faker, seed 42) with names, contact details, payment data and free-text notes: the PII demo.",
+      source: "CRM export (synthetic, generated by scripts/seed.ts)",
+      collectionMethod: "Customer sign-up forms and support calls",
+      consentBasis: "contract",
+      licenseExpression: "LicenseRef-Proprietary",
+      intendedUse: "internal_evaluation",
+      collectionPeriodStart: new Date("2023-01-01T00:00:00Z"),
+      collectionPeriodEnd: new Date("2025-12-31T00:00:00Z"),
+      retention: "7 years after the end of the contract",
+    });
+    const customers = await writeCustomers(dir);
+    const v1 = await ensureVersion(db, engineer, "customers", customers.full, "customers.csv");
+    const v2 = await ensureVersion(db, engineer, "customers", customers.withoutNotes, "customers-v2.csv", {
+      parents: [v1],
+      transformation: "dropped free-text notes column",
+    });
+    await ingest(db, v1);
+    await ingest(db, v2);
+
+    const fashion = await writeFashionMnist(dir);
+    if (fashion === null) {
+      console.log(`seed: note: ${FASHION_MNIST_DIR} is missing (apt-get install dataset-fashion-mnist); skipping the fashion-mnist dataset`);
+    } else {
+      await ensureDataset(db, engineer, {
+        name: "fashion-mnist",
+        description: `Fashion-MNIST (Xiao et al. 2017, arXiv:1708.07747): the first ${FASHION_MNIST_ROWS} training images as label + 784 pixel columns (28×28, 0–255).`,
+        source: "Zalando Research via Debian dataset-fashion-mnist",
+        collectionMethod: "Product images from Zalando's catalogue, converted to 28×28 greyscale",
+        consentBasis: "public_data",
+        licenseExpression: "MIT",
+        intendedUse: "research_only",
+      });
+      await ingest(db, await ensureVersion(db, engineer, "fashion-mnist", fashion, "fashion-mnist-train-2000.csv"));
+    }
+
+    await ensureDataset(db, engineer, {
+      name: "support-tickets",
+      description: "Synthetic support ticket texts (faker, seed 7), one per line, with names, emails and phone numbers in free text.",
+      source: "Helpdesk export (synthetic, generated by scripts/seed.ts)",
+      collectionMethod: "Support ticket form",
+      consentBasis: "legitimate_interest",
+      licenseExpression: "LicenseRef-Proprietary",
+      intendedUse: "commercial_training",
+    });
+    await ingest(db, await ensureVersion(db, engineer, "support-tickets", await writeTickets(dir), "tickets.txt"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const db = getDb();
+try {
+  await seedUsers(db);
+  if (!process.argv.includes("--users-only")) await seedDatasets(db);
+} catch (error) {
+  console.error(`seed: failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await closeQueues();
+  await db.$disconnect();
+}

@@ -1,0 +1,136 @@
+// The ingest worker as it runs in production: a separate process, on the real queue. The
+// stalled-job test kills a worker mid-job (SIGKILL: no cleanup at all) and checks that a second
+// worker finishes the job exactly once.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "../lib/auth/principal.ts";
+import { uploadDatasetVersion } from "../lib/datasets/index.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv } from "../lib/datasets/test-helpers.ts";
+import { createDb } from "../lib/db/index.ts";
+import { closeQueues } from "../lib/queue/index.ts";
+
+// This file's own queue namespace: the workers it starts take only its jobs.
+const QUEUE_PREFIX = "t_ingest_worker";
+process.env.CANARY_QUEUE_PREFIX = QUEUE_PREFIX;
+const db = createDb();
+let principal: Principal;
+const children = new Set<ChildProcess>();
+
+interface WorkerProcess {
+  child: ChildProcess;
+  /** The pid the worker itself reports: the process to kill. */
+  pid: number;
+  lines: string[];
+  exited: Promise<number | null>;
+}
+
+/** Starts `workers/index.ts` in its own Node process and resolves once it logs "workers ready". */
+async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
+    cwd: process.cwd(),
+    env: { ...process.env, CANARY_QUEUE_PREFIX: QUEUE_PREFIX, CANARY_WORKERS: "ingest", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  const lines: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  child.on("exit", () => children.delete(child));
+  createInterface({ input: child.stderr! }).on("line", (line) => lines.push(line));
+  const pid = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${lines.join("\n")}`)), 30_000);
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      lines.push(line);
+      if (line.includes('"workers ready"')) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { pid: number }).pid);
+      }
+    });
+    void exited.then((code) => reject(new Error(`worker exited with ${code}:\n${lines.join("\n")}`)));
+  });
+  return { child, pid, lines, exited };
+}
+
+async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 40_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? String(v) : v))}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function uploadCsv(rows: number) {
+  const dataset = await createTestDataset(db, principal, "worker");
+  return uploadDatasetVersion(db, principal, { datasetName: dataset.name, filename: "rows.csv", stream: streamOf(uniqueCsv(rows)) });
+}
+
+const jobRow = (id: string) => db.job.findUniqueOrThrow({ where: { id } });
+const versionRow = (id: string) => db.datasetVersion.findUniqueOrThrow({ where: { id } });
+
+beforeAll(async () => {
+  principal = await createTestPrincipal(db);
+});
+
+afterEach(() => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
+afterAll(async () => {
+  await closeQueues();
+  await db.$disconnect();
+});
+
+describe("ingest worker process", () => {
+  it("finishes a job exactly once after its worker is killed mid-job", async () => {
+    // Short locks so a dead worker's job is noticed in about two seconds; slow ingest so it is caught active.
+    const env = { CANARY_STALLED_INTERVAL_MS: "1000", CANARY_INGEST_DELAY_MS_PER_1000_ROWS: "300" };
+    const first = await startWorker(env);
+    const { version, job } = await uploadCsv(4000);
+
+    await waitFor("the job to be active", () => jobRow(job.id), (row) => row.status === "active" && row.attempts === 1);
+    await waitFor("ingest to be under way", () => versionRow(version.id), (row) => row.status === "ingesting");
+    process.kill(first.pid, "SIGKILL");
+    await first.exited;
+    expect((await versionRow(version.id)).status).toBe("ingesting");
+
+    const second = await startWorker(env);
+    const done = await waitFor("the job to finish", () => jobRow(job.id), (row) => row.status === "completed" || row.status === "failed");
+    expect(done).toMatchObject({ status: "completed", progress: 100, error: null });
+    // The second worker's run is the job's second start.
+    expect(done.attempts).toBe(2);
+    expect(await versionRow(version.id)).toMatchObject({ status: "ready", rowCount: 4000, progress: 100, error: null });
+    expect(await db.auditLogEntry.count({ where: { action: "dataset_version.ingested", targetId: version.id } })).toBe(1);
+    expect(await db.job.count({ where: { subjectType: "dataset_version", subjectId: version.id } })).toBe(1);
+    expect(second.lines.join("\n")).toContain('"job stalled; returned to the queue"');
+    // Logs carry ids and counts, never the data.
+    expect([...first.lines, ...second.lines].join("\n")).not.toContain("person-");
+  });
+
+  it("lets the active job finish on SIGTERM, then exits 0", async () => {
+    const worker = await startWorker({ CANARY_INGEST_DELAY_MS_PER_1000_ROWS: "300" });
+    const { version, job } = await uploadCsv(3000);
+    await waitFor("the job to be active", () => jobRow(job.id), (row) => row.status === "active");
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+    expect(await jobRow(job.id)).toMatchObject({ status: "completed", attempts: 1 });
+    expect(await versionRow(version.id)).toMatchObject({ status: "ready", rowCount: 3000 });
+    expect(worker.lines.join("\n")).toContain('"workers stopped"');
+  });
+
+  it("fails malformed uploads without retrying", async () => {
+    const worker = await startWorker({});
+    const dataset = await createTestDataset(db, principal, "worker");
+    const { version, job } = await uploadDatasetVersion(db, principal, {
+      datasetName: dataset.name,
+      filename: "bad.jsonl",
+      stream: streamOf(`{"id":"${dataset.id}"}\n{"broken": \n`),
+    });
+    const done = await waitFor("the job to fail", () => jobRow(job.id), (row) => row.status === "failed");
+    expect(done).toMatchObject({ attempts: 1, error: "line 2: invalid JSON" });
+    expect(await versionRow(version.id)).toMatchObject({ status: "failed", error: "line 2: invalid JSON" });
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+  });
+});
