@@ -16,7 +16,6 @@ import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { closeQueues } from "../lib/queue/index.ts";
 
 const DEMO_PASSWORD = "canary-demo";
-const BCRYPT_COST = 10;
 const FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
 const FASHION_MNIST_ROWS = 2000;
 const CUSTOMER_ROWS = 2000;
@@ -32,7 +31,7 @@ async function seedUsers(db: Db): Promise<void> {
   for (const person of PEOPLE) {
     const existing = await db.user.findUnique({ where: { email: person.email }, select: { passwordHash: true } });
     // Keep an existing hash: re-hashing on every run would only change it.
-    const passwordHash = existing?.passwordHash ?? (await hashPassword(DEMO_PASSWORD, BCRYPT_COST));
+    const passwordHash = existing?.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
     const user = await db.user.upsert({
       where: { email: person.email },
       create: { email: person.email, name: person.name, passwordHash },
