@@ -9,9 +9,26 @@ as_pg_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# Where the cluster lives: under the data folder, unless the postgres user cannot reach it, as when the clone
+# sits under a private parent such as /root (mode 700). Then it lives in postgres's home, one folder per data
+# folder; scripts/stop.sh asks the server for its data_directory, so it finds either.
+pg_state_dir() {
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$CANARY_DATA_DIR"; then
+    local home; home="$(getent passwd postgres | cut -d: -f6)"
+    echo "${home:-/var/lib/postgresql}/canary-$(printf '%s' "$CANARY_DATA_DIR" | sha256sum | cut -c1-12)"
+  else
+    echo "$CANARY_DATA_DIR"
+  fi
+}
+
 start_postgres() {
-  local dir="$CANARY_DATA_DIR/pg"
   mkdir -p "$CANARY_DATA_DIR"
+  local state; state="$(pg_state_dir)"
+  local dir="$state/pg"
+  if [ "$state" != "$CANARY_DATA_DIR" ]; then
+    mkdir -p "$state" && chown postgres:postgres "$state"
+    echo "$dir" > "$CANARY_DATA_DIR/pg-location"
+  fi
   if [ ! -s "$dir/PG_VERSION" ]; then
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
@@ -20,8 +37,8 @@ start_postgres() {
       || { cat "$CANARY_DATA_DIR/initdb.log"; exit 1; }
   fi
   if ! "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PGPORT_CANARY" -q; then
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$CANARY_DATA_DIR"
-    as_pg_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$CANARY_DATA_DIR/postgres.log" -w -t 60 \
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$state"
+    as_pg_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$state/postgres.log" -w -t 60 \
       -o "-p $PGPORT_CANARY -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c full_page_writes=off" start >/dev/null
   fi
   local psql=("$PG_BIN/psql" -h 127.0.0.1 -p "$PGPORT_CANARY" -U postgres -v ON_ERROR_STOP=1 -qtA)

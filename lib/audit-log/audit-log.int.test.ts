@@ -1,35 +1,16 @@
-import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../db/index.ts";
+import { createScratchDatabase } from "../db/scratch-database.ts";
 import { appendAuditLog } from "./append-audit-log.ts";
 import { verifyAuditLog } from "./verify-audit-log.ts";
 
 // Tampering needs the chain to itself: a private database, so concurrent test files can't interfere.
-const baseUrl = process.env.DATABASE_URL!;
-const scratchName = `canary_auditlog_${randomUUID().slice(0, 8)}`;
-const scratchUrl = baseUrl.replace(/\/[^/?]+(\?|$)/, `/${scratchName}$1`);
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function withScratch() {
-  await admin(`CREATE DATABASE ${scratchName} TEMPLATE ${new URL(baseUrl).pathname.slice(1)}`);
-  return createDb(scratchUrl);
-}
-
-const db = await withScratch();
+const scratch = await createScratchDatabase("auditlog", { template: process.env.CANARY_TEST_TEMPLATE_DB });
+const db = createDb(scratch.url);
 
 afterAll(async () => {
   await db.$disconnect();
-  await admin(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
+  await scratch.drop();
 });
 
 async function appendThree() {

@@ -12,9 +12,12 @@ export interface SelectedBackend {
 
 const require = createRequire(import.meta.url);
 
+// tfjs-node is optional: its native libtensorflow cannot be downloaded on every machine, so the
+// package may be absent. A specifier in a variable keeps type checks and bundlers from requiring it.
+const TFJS_NODE = "@tensorflow/tfjs-node";
+
 async function tryTensorflow(): Promise<void> {
-  // tfjs-node is optional: its native libtensorflow cannot be downloaded on every machine.
-  await import("@tensorflow/tfjs-node");
+  await import(TFJS_NODE);
 }
 
 async function tryWasm(): Promise<void> {
