@@ -1,0 +1,162 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../main.ts";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const dir = mkdtempSync(path.join(tmpdir(), "canary-audit-metrics-"));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function file(name: string, content: string): string {
+  const target = path.join(dir, name);
+  writeFileSync(target, content);
+  return target;
+}
+
+/** The real binary in a child process, as users and scripts run it. */
+function spawnCanary(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(root, "bin/canary.mjs"), ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** main() in this process, for the many small failure cases. */
+async function canary(args: string[]): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(["node", "canary", ...args]), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+// The tied integer scores of lib/audit/metrics/epsilon-lower-bound.test.ts; ε from scipy there.
+const MEMBERS = [14, 8, 16, 5, 6, 7, 15, 5, 20, 10, 5, 6, 17, 17, 6, 11, 6, 17, 5, 7, 11, 5, 16, 5, 11, 5, 8, 13, 17, 8, 7, 13, 9, 7, 10, 15, 7, 6, 5, 10];
+const NON_MEMBERS = [7, 10, 8, 6, 12, 5, 7, 9, 14, 7, 5, 4, 3, 12, 2, 11, 12, 3, 1, 9, 4, 8, 7, 14, 5, 11, 7, 4, 9, 1];
+
+/** AUC, advantage and TPR-at-FPR straight from their definitions, for the contract test. */
+function byDefinition(members: number[], nonMembers: number[]) {
+  const m = members.length;
+  const n = nonMembers.length;
+  let wins = 0;
+  for (const s of members) for (const t of nonMembers) wins += s > t ? 1 : s === t ? 0.5 : 0;
+  let bestScaled = 0;
+  const tprAtFpr = { "0.001": 0, "0.01": 0 };
+  for (const t of [Number.POSITIVE_INFINITY, ...new Set([...members, ...nonMembers])]) {
+    const tp = members.filter((s) => s >= t).length;
+    const fp = nonMembers.filter((s) => s >= t).length;
+    bestScaled = Math.max(bestScaled, tp * n - fp * m);
+    for (const key of ["0.001", "0.01"] as const) if (fp / n < Number(key)) tprAtFpr[key] = Math.max(tprAtFpr[key], tp / m);
+  }
+  return { auc: wins / (m * n), advantage: bestScaled / (m * n), tprAtFpr };
+}
+
+describe("canary audit metrics", () => {
+  it("prints the public --json contract: auc, advantage, tprAtFpr 0.001/0.01, epsilonLowerBound", async () => {
+    const tied = file("tied.json", JSON.stringify({ members: MEMBERS, nonMembers: NON_MEMBERS }));
+    const separated = file(
+      "separated.json",
+      JSON.stringify({ members: Array.from({ length: 50 }, (_, i) => 100 + i), nonMembers: Array.from({ length: 50 }, (_, i) => i) }),
+    );
+    const [tiedRun, tiedLooseRun, separatedRun] = await Promise.all([
+      spawnCanary(["audit", "metrics", "--scores", tied, "--json"]),
+      spawnCanary(["audit", "metrics", "--scores", tied, "--delta", "0.01", "--json"]),
+      spawnCanary(["audit", "metrics", "--scores", separated, "--json"]),
+    ]);
+    for (const run of [tiedRun, tiedLooseRun, separatedRun]) {
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+    }
+    const result = JSON.parse(tiedRun.stdout);
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining(["auc", "advantage", "tprAtFpr", "epsilonLowerBound", "balancedAccuracy", "ppv", "members", "nonMembers", "delta", "confidenceIntervals"]),
+    );
+    const expected = byDefinition(MEMBERS, NON_MEMBERS);
+    expect(result.auc).toBe(expected.auc);
+    expect(result.advantage).toBe(expected.advantage);
+    expect(result.tprAtFpr).toEqual(expected.tprAtFpr);
+    expect(Object.keys(result.tprAtFpr)).toEqual(["0.001", "0.01"]);
+    expect(result.epsilonLowerBound).toBeCloseTo(0.3319913917959582, 12); // scipy, from the definition
+    expect(result).toMatchObject({ members: 40, nonMembers: 30, delta: 1e-5, balancedAccuracy: (1 + expected.advantage) / 2 });
+    expect(result.confidenceIntervals).toMatchObject({ level: 0.95, resamples: 200, seed: 1 });
+    expect(result.confidenceIntervals.auc.lower).toBeLessThan(result.auc);
+    expect(result.confidenceIntervals.auc.upper).toBeGreaterThan(result.auc);
+
+    const loose = JSON.parse(tiedLooseRun.stdout);
+    expect(loose.delta).toBe(0.01);
+    expect(loose.epsilonLowerBound).toBeCloseTo(0.24712840807749775, 12);
+
+    const perfect = JSON.parse(separatedRun.stdout);
+    expect(perfect).toMatchObject({ auc: 1, advantage: 1, tprAtFpr: { "0.001": 1, "0.01": 1 }, ppv: 1 });
+    expect(perfect.epsilonLowerBound).toBeCloseTo(Math.log((1 - 1e-5 + Math.expm1(Math.log(0.025) / 50)) / -Math.expm1(Math.log(0.025) / 50)), 12);
+  });
+
+  it("fails with exit 1 and one line naming the problem for a missing or non-JSON file (child process)", async () => {
+    const [missing, notJson] = await Promise.all([
+      spawnCanary(["audit", "metrics", "--scores", path.join(dir, "absent.json"), "--json"]),
+      spawnCanary(["audit", "metrics", "--scores", file("broken.json", '{\n  "members": [1,\n'), "--json"]),
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toBe(`canary: cannot read scores file ${path.join(dir, "absent.json")}: no such file\n`);
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(/^canary: scores file .*broken\.json is not valid JSON: [^\n]+\n$/);
+  });
+
+  it.each([
+    ["array.json", "[1, 2]", /must hold an object \{"members": \[\.\.\.\], "nonMembers": \[\.\.\.\]\}/],
+    ["no-non-members.json", '{"members": [1]}', /has no "nonMembers" key/],
+    ["no-members.json", '{"nonMembers": [1]}', /has no "members" key/],
+    ["string.json", '{"members": [1, "2"], "nonMembers": [0]}', /: members\[1\] must be a finite number, got a string$/],
+    ["null.json", '{"members": [1], "nonMembers": [0, null]}', /: nonMembers\[1\] must be a finite number, got null$/],
+    ["object.json", '{"members": {"a": 1}, "nonMembers": [0]}', /: members must be an array of finite numbers$/],
+    ["empty.json", '{"members": [], "nonMembers": [0]}', /: members must not be empty$/],
+  ])("fails with exit 1 and one line for %s", async (name, content, message) => {
+    const run = await canary(["audit", "metrics", "--scores", file(name, content), "--json"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")).toHaveLength(2); // one line and its newline
+    expect(run.stderr.trim()).toMatch(message);
+    expect(run.stderr).toContain(name);
+  });
+
+  it.each([
+    [["--delta", "1"], 'invalid --delta: expected a number in [0, 1), got "1"'],
+    [["--delta", "x"], 'invalid --delta: expected a number in [0, 1), got "x"'],
+    [["--member-prior", "0"], 'invalid --member-prior: expected a number in (0, 1), got "0"'],
+    [["--resamples", "2.5"], 'invalid --resamples: expected a positive whole number, got "2.5"'],
+  ])("rejects bad flags %j", async (flags, message) => {
+    const run = await canary(["audit", "metrics", "--scores", file("ok.json", '{"members": [1], "nonMembers": [0]}'), ...flags]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`canary: ${message}\n`);
+  });
+
+  it("prints readable text without --json", async () => {
+    const run = await canary(["audit", "metrics", "--scores", file("text.json", '{"members": [0.9, 0.7, 0.7, 0.4], "nonMembers": [0.8, 0.7, 0.3]}'), "--resamples", "20"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("membership-inference leakage: 4 members, 3 non-members");
+    expect(run.stdout).toMatch(/AUC\s+0\.5833/);
+    expect(run.stdout).toMatch(/advantage \(max TPR − FPR\)\s+0\.3333/);
+    expect(run.stdout).toMatch(/PPV \(member prior 0\.5\)\s+0\.6000/);
+    expect(run.stdout).toContain("bootstrap: 20 resamples, seed 1");
+  });
+
+  it("lives in an `audit` group that other subcommands can join", async () => {
+    const { buildProgram } = await import("../main.ts");
+    const audit = buildProgram().commands.find((command) => command.name() === "audit");
+    expect(audit?.commands.map((command) => command.name())).toContain("metrics");
+  });
+});
