@@ -1,0 +1,110 @@
+// The JSON shapes of /api/v1 as the browser receives them (dates as ISO strings, BigInt as decimal
+// strings), per the API contract. Pages that render server-side serialise to the same shapes.
+import type { ConsentBasis, DataFormat, IntendedUse, Role, RunStatus, VersionStatus } from "@/lib/db/generated/enums";
+
+export interface DatasetListItem {
+  id: string;
+  name: string;
+  description: string;
+  owner: { email: string; name: string };
+  source: string;
+  consentBasis: ConsentBasis;
+  licenseExpression: string;
+  intendedUse: IntendedUse;
+  versionCount: number;
+  latestVersion: { version: number; status: VersionStatus } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DatasetVersionView {
+  id: string;
+  version: number;
+  sha256: string;
+  sizeBytes: string;
+  format: DataFormat;
+  originalFilename: string;
+  rowCount: number | null;
+  columnSchema: unknown;
+  status: VersionStatus;
+  progress: number;
+  error: string | null;
+  notes?: string;
+  createdAt: string;
+  ingestedAt: string | null;
+  uploadedBy: { email: string; name?: string } | null;
+  parents: { id: string; version: number; datasetName: string; transformation?: string }[];
+}
+
+export interface DatasetDetail {
+  id: string;
+  name: string;
+  description: string;
+  owner: { email: string; name: string } | null;
+  source: string;
+  collectionMethod: string;
+  consentBasis: ConsentBasis;
+  licenseExpression: string;
+  intendedUse: IntendedUse;
+  collectionPeriodStart: string | null;
+  collectionPeriodEnd: string | null;
+  retention: string | null;
+  createdAt: string;
+  updatedAt: string;
+  versions: DatasetVersionView[];
+}
+
+export interface JobView {
+  id: string;
+  queue: string;
+  name: string;
+  status: RunStatus;
+  progress: number;
+  progressMessage: string;
+  subjectType: string;
+  subjectId: string;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface AuditLogEntryView {
+  seq: string;
+  createdAt: string;
+  actorLabel: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  digest: string;
+  prevHash: string;
+  hash: string;
+  details: unknown;
+}
+
+export interface AuditLogVerificationView {
+  ok: boolean;
+  entriesChecked: number;
+  firstBroken?: { seq: string; reason: string };
+}
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  isService: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+  roles: Role[];
+}

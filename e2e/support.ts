@@ -1,0 +1,45 @@
+// Helpers shared by the journeys in this folder (not a spec: Playwright only runs *.spec.ts).
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "canary-demo";
+
+/** Signs in through the sign-in form, as a person would, and waits for the app shell. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, next = "/datasets"): Promise<void> {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("user-menu")).toContainText(email);
+}
+
+/** A dataset name no other run (or concurrent test file) uses. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Writes `content` to a fresh temporary file and returns its path. */
+export function tempFile(name: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "canary-e2e-"));
+  const path = join(dir, name);
+  writeFileSync(path, content, "utf8");
+  return path;
+}
+
+/** Registers a dataset through the form and waits for its page. */
+export async function registerDataset(page: Page, name: string): Promise<void> {
+  await page.goto("/datasets/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel(/^Description/).fill("Customer support tickets, for the e2e journey");
+  await page.getByLabel("Source").fill("Zendesk export, EU tenant");
+  await page.getByLabel("Collection method").fill("Nightly API export");
+  await page.getByLabel("Consent basis").selectOption("contract");
+  await page.getByLabel("Intended use").selectOption("internal_evaluation");
+  await page.getByLabel("License").fill("LicenseRef-proprietary");
+  await page.getByRole("button", { name: "Register dataset" }).click();
+  await expect(page).toHaveURL(new RegExp(`/datasets/${name}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}

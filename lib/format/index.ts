@@ -1,0 +1,4 @@
+export { formatBytes } from "./format-bytes.ts";
+export { formatDate, formatDateTime, formatDuration } from "./format-date.ts";
+export { formatCount, shortHash } from "./format-number.ts";
+export { CONSENT_BASIS_LABELS, INTENDED_USE_LABELS, ROLE_LABELS, labelOf } from "./labels.ts";

@@ -1,0 +1,27 @@
+// Next.js configuration. ESM because package.json has "type": "module".
+
+// Builds and dev servers run offline and must not phone home; scripts/env.sh sets this too, this
+// covers a bare `npx next build`. The config is read before Next.js creates its telemetry client.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Node-only packages (native sockets, worker threads, dynamic requires) are loaded with Node's
+  // own `require` at run time instead of being bundled into server chunks.
+  serverExternalPackages: ["bullmq", "ioredis", "pg", "@prisma/adapter-pg", "bcryptjs", "canonicalize"],
+  typedRoutes: false,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The dev-only indicator would cover the sidebar's footer link.
+  devIndicators: { position: "bottom-right" },
+  // `next dev` would otherwise write an AGENTS.md into the repository.
+  agentRules: false,
+  experimental: {
+    // Pages call `forbidden()` (app/(app)/forbidden.tsx renders the designed 403).
+    authInterrupts: true,
+    // No upgrade prompts or advisory look-ups during builds: there is no network at run time.
+    agentUpgrade: false,
+  },
+};
+
+export default nextConfig;
