@@ -1,0 +1,13 @@
+export { scanReid, type ScanReidOptions, type ReidScan } from "./scan-reid.ts";
+export { measureReidRisk, type MeasureReidRiskOptions, type ReidRisk } from "./measure-reid-risk.ts";
+export { QuasiIdentifierTable } from "./quasi-identifier-table.ts";
+export { ColumnCodes } from "./column-codes.ts";
+export { cellKey } from "./cell-key.ts";
+export { combineCodes, singleGroup, type Coding } from "./combine-codes.ts";
+export { equivalenceClasses, classSizes } from "./equivalence-classes.ts";
+export { summariseClasses, type ClassSummary } from "./summarise-classes.ts";
+export { distinctLDiversity } from "./distinct-l-diversity.ts";
+export { suggestGeneralisations, type GeneralisationSuggestion, type SuggestGeneralisationsOptions } from "./suggest-generalisations.ts";
+export { ageBand, yearOf, postcodePrefix } from "./generalise-values.ts";
+export { quasiIdentifierKind, type QuasiIdentifierKind } from "./quasi-identifier-kind.ts";
+export { suggestQuasiIdentifiers, type QuasiIdentifierSuggestion } from "./suggest-quasi-identifiers.ts";
