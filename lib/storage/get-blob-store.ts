@@ -7,7 +7,8 @@ const globalForStore = globalThis as unknown as { canaryBlobStore?: { dir: strin
 
 /** The process's store, under CANARY_STORAGE_DIR (default `.data/blobs`). Re-reads the variable so tests can point it elsewhere. */
 export function getBlobStore(): BlobStore {
-  const dir = resolve(process.env.CANARY_STORAGE_DIR ?? ".data/blobs");
+  // turbopackIgnore: a path read at run time, which the bundler must not try to trace into the build.
+  const dir = resolve(/*turbopackIgnore: true*/ process.env.CANARY_STORAGE_DIR ?? ".data/blobs");
   if (globalForStore.canaryBlobStore?.dir !== dir) globalForStore.canaryBlobStore = { dir, store: new LocalBlobStore(dir) };
   return globalForStore.canaryBlobStore.store;
 }
