@@ -6,6 +6,9 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `npm test` builds into its own folder (scripts/test.sh sets CANARY_NEXT_DIST_DIR), so a running
+  // demo keeps serving its own build.
+  distDir: process.env.CANARY_NEXT_DIST_DIR || ".next",
   // Node-only packages (native sockets, worker threads, dynamic requires) are loaded with Node's
   // own `require` at run time instead of being bundled into server chunks.
   serverExternalPackages: ["bullmq", "ioredis", "pg", "@prisma/adapter-pg", "bcryptjs", "canonicalize"],

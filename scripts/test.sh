@@ -20,6 +20,7 @@ export REDIS_URL="redis://127.0.0.1:$REDIS_PORT_CANARY/1"
 export CANARY_STORAGE_DIR="$CANARY_DATA_DIR/test-blobs"
 export NEXTAUTH_URL="http://localhost:$PORT"
 export E2E_BASE_URL="$NEXTAUTH_URL"  # read by playwright.config.ts
+export CANARY_NEXT_DIST_DIR=.next-test  # read by next.config.js: the demo's .next is left alone
 
 results="$CANARY_DATA_DIR/test-results"
 logs="$CANARY_DATA_DIR/logs"
