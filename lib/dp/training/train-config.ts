@@ -23,12 +23,32 @@ export const trainConfigSchema = z
     /** false trains the non-private baseline with the same configuration. */
     private: z.boolean().default(true),
     seed: z.number().int().min(0).default(0),
+    /**
+     * Adaptive clipping (Andrew et al. 2021, arXiv:1905.03871, Alg. 1): C tracks the `targetQuantile`
+     * of per-example gradient norms, starting from `clipNorm`. The noise multiplier above (given or
+     * calibrated) is then σ_eff, what the accountant sees; the gradient gets the larger σ of
+     * `gradientNoiseMultiplier` so that (σ, countNoiseMultiplier) together cost σ_eff.
+     */
+    adaptiveClipping: z
+      .object({
+        /** γ: the fraction of examples meant to be unclipped; the paper uses 0.5. */
+        targetQuantile: z.number().gt(0).lt(1),
+        /** η_C of the geometric update; the paper uses 0.2. */
+        learningRate: z.number().positive(),
+        /** σ_b, noise of the unclipped count in units of one example; the paper suggests expected batch size / 20. */
+        countNoiseMultiplier: z.number().positive(),
+      })
+      .optional(),
+    /** "head" updates only the classifier head (the base frozen, e.g. pretrained on public data). */
+    trainableLayers: z.enum(["all", "head"]).default("all"),
   })
   .refine((c) => !c.private || c.noiseMultiplier !== undefined || c.targetEpsilon !== undefined, {
     message: "give noiseMultiplier or targetEpsilon for a private run",
     path: ["noiseMultiplier"],
   });
 export type TrainConfig = z.infer<typeof trainConfigSchema>;
+/** What callers write before defaults apply (e.g. run.json's `config`). */
+export type TrainConfigInput = z.input<typeof trainConfigSchema>;
 
 /** Steps that make `epochs` passes in expectation: each step sees q·N examples. */
 export function totalSteps(config: Pick<TrainConfig, "epochs" | "sampleRate">): number {

@@ -1,6 +1,7 @@
 import { createNetwork, disposeNetwork, type Network, parameters } from "../models/network.ts";
 import type { NetworkSpec } from "../models/network-spec.ts";
 import * as tf from "../tf.ts";
+import { gradientNoiseMultiplier } from "./adaptive-clipping.ts";
 import { mulberry32, poissonSample } from "./poisson-sample.ts";
 import { dpSgdStep, sgdStep, type StepResult } from "./sgd-steps.ts";
 import { totalSteps, type TrainConfig } from "./train-config.ts";
@@ -24,6 +25,8 @@ export interface TrainingCheckpoint {
   step: number;
   parameters: { shape: number[]; values: number[] }[];
   accountantState: unknown;
+  /** C at this step: with adaptive clipping it has moved from config.clipNorm. */
+  clipNorm?: number;
 }
 
 export interface StepProgress extends StepResult {
@@ -41,6 +44,8 @@ export interface TrainOptions {
   /** Required for a private run. */
   accountant?: StepAccountant;
   resumeFrom?: TrainingCheckpoint;
+  /** Train this network in place (e.g. one from `pretrain`) instead of a fresh one; its spec must be `spec`. */
+  initialNetwork?: Network;
   onStep?: (progress: StepProgress) => void | Promise<void>;
   /** Called at the end of every epoch with a checkpoint to persist; training waits for it. */
   onCheckpoint?: (checkpoint: TrainingCheckpoint, progress: StepProgress) => void | Promise<void>;
@@ -53,6 +58,8 @@ export interface TrainResult {
   steps: number;
   epsilon: number | null;
   stoppedEarly: boolean;
+  /** The final C (config.clipNorm unless adaptive clipping moved it). */
+  clipNorm: number;
 }
 
 function gatherBatch(data: TrainingData, spec: NetworkSpec, indices: number[]) {
@@ -77,11 +84,12 @@ function restoreParameters(network: Network, checkpoint: TrainingCheckpoint): vo
   variables.forEach((variable, k) => variable.assign(tf.tensor(checkpoint.parameters[k]!.values, checkpoint.parameters[k]!.shape)));
 }
 
-export function checkpointOf(network: Network, step: number, accountant?: StepAccountant): TrainingCheckpoint {
+export function checkpointOf(network: Network, step: number, accountant?: StepAccountant, clipNorm?: number): TrainingCheckpoint {
   return {
     step,
     parameters: parameters(network).map((v) => ({ shape: v.shape, values: Array.from(v.dataSync()) })),
     accountantState: accountant?.stateDict() ?? null,
+    ...(clipNorm === undefined ? {} : { clipNorm }),
   };
 }
 
@@ -89,6 +97,9 @@ export function checkpointOf(network: Network, step: number, accountant?: StepAc
  * Trains with DP-SGD (or the non-private baseline). Batches are Poisson samples drawn from a
  * generator seeded by (seed, step), so a resumed run draws exactly the batches it would have.
  * The accountant is stepped with each step, so ε on a checkpoint always matches its parameters.
+ * With adaptive clipping the accountant is stepped with σ_eff = config.noiseMultiplier while the
+ * gradient gets the raised σ of gradientNoiseMultiplier (Andrew et al. 2021, arXiv:1905.03871, Theorem 1).
+ * With trainableLayers "head" only the head is clipped, noised and updated.
  */
 export async function train(options: TrainOptions): Promise<TrainResult> {
   const { spec, config, data, accountant } = options;
@@ -96,8 +107,12 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     throw new Error("train: a private run needs a calibrated noiseMultiplier and an accountant");
   }
   if (data.count === 0) throw new Error("train: the training set is empty");
-  const network = createNetwork(spec, config.seed + 1);
+  const adaptive = config.adaptiveClipping;
+  const trainableLayers = config.trainableLayers ?? "all";
+  const gradientSigma = config.private && adaptive ? gradientNoiseMultiplier(config.noiseMultiplier!, adaptive.countNoiseMultiplier) : config.noiseMultiplier!;
+  const network = options.initialNetwork ?? createNetwork(spec, config.seed + 1);
   if (options.resumeFrom) restoreParameters(network, options.resumeFrom);
+  let clipNorm = options.resumeFrom?.clipNorm ?? config.clipNorm;
   const steps = totalSteps(config);
   const stepsPerEpoch = Math.max(1, Math.round(1 / config.sampleRate));
   const expectedBatchSize = config.sampleRate * data.count;
@@ -105,12 +120,20 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   let step = options.resumeFrom?.step ?? 0;
   try {
     while (step < steps) {
-      if (options.shouldStop?.()) return { network, steps: step, epsilon: accountant?.getEpsilon(config.delta) ?? null, stoppedEarly: true };
+      if (options.shouldStop?.()) return { network, steps: step, epsilon: accountant?.getEpsilon(config.delta) ?? null, stoppedEarly: true, clipNorm };
       const indices = poissonSample(data.count, config.sampleRate, mulberry32(config.seed * 1_000_003 + step));
       const { x, y } = gatherBatch(data, spec, indices);
       const result = config.private
-        ? dpSgdStep(network, x, y, { clipNorm: config.clipNorm, noiseMultiplier: config.noiseMultiplier!, expectedBatchSize, learningRate: config.learningRate })
-        : sgdStep(network, x, y, config.learningRate);
+        ? dpSgdStep(network, x, y, {
+            clipNorm,
+            noiseMultiplier: gradientSigma,
+            expectedBatchSize,
+            learningRate: config.learningRate,
+            adaptiveClipping: adaptive,
+            trainableLayers,
+          })
+        : sgdStep(network, x, y, config.learningRate, trainableLayers);
+      if (config.private) clipNorm = result.nextClipNorm;
       tf.dispose([x, y]);
       accountant?.step({ noiseMultiplier: config.noiseMultiplier!, sampleRate: config.sampleRate });
       step += 1;
@@ -122,11 +145,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
         epsilon: accountant ? accountant.getEpsilon(config.delta) : null,
       };
       await options.onStep?.(progress);
-      if (step % stepsPerEpoch === 0 || step === steps) await options.onCheckpoint?.(checkpointOf(network, step, accountant), progress);
+      if (step % stepsPerEpoch === 0 || step === steps) await options.onCheckpoint?.(checkpointOf(network, step, accountant, config.private ? clipNorm : undefined), progress);
     }
-    return { network, steps: step, epsilon: accountant?.getEpsilon(config.delta) ?? null, stoppedEarly: false };
+    return { network, steps: step, epsilon: accountant?.getEpsilon(config.delta) ?? null, stoppedEarly: false, clipNorm };
   } catch (error) {
-    disposeNetwork(network);
+    if (!options.initialNetwork) disposeNetwork(network);
     throw error;
   }
 }
