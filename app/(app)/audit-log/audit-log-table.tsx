@@ -3,12 +3,12 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useCallback, useMemo, useRef } from "react";
 import { formatDateTime } from "@/lib/format";
-import { messageOf } from "../../_components/api-client";
 import type { AuditLogEntryView } from "../../_components/api-types";
 import { HashValue } from "../../_components/copy-button";
 import { DataTable } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
-import { AlertIcon, ScrollIcon } from "../../_components/icons";
+import { LoadFailed } from "../../_components/load-failed";
+import { ScrollIcon } from "../../_components/icons";
 import { SearchFilter, SelectFilter } from "../../_components/table-filters";
 import { useApiQuery, type Page } from "../../_components/use-api-query";
 import { intParam, useUrlState } from "../../_components/use-url-state";
@@ -129,18 +129,7 @@ export function AuditLogTable() {
       getRowId={(row) => row.seq}
       error={
         error ? (
-          <EmptyState
-            icon={<AlertIcon size={24} />}
-            tone="danger"
-            title="The audit log could not be loaded"
-            actions={
-              <button type="button" className="btn" onClick={reload}>
-                Try again
-              </button>
-            }
-          >
-            <p>{messageOf(error)}</p>
-          </EmptyState>
+          <LoadFailed title="The audit log could not be loaded" error={error} onRetry={reload} />
         ) : null
       }
       empty={

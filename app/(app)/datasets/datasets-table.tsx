@@ -4,11 +4,11 @@ import { createColumnHelper, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useCallback, useMemo } from "react";
 import { CONSENT_BASIS_LABELS, INTENDED_USE_LABELS, formatCount, formatDate, formatDateTime, labelOf } from "@/lib/format";
-import { messageOf } from "../../_components/api-client";
 import type { DatasetListItem } from "../../_components/api-types";
 import { DataTable } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
-import { AlertIcon, DatabaseIcon, PlusIcon, SearchIcon } from "../../_components/icons";
+import { LoadFailed } from "../../_components/load-failed";
+import { DatabaseIcon, PlusIcon, SearchIcon } from "../../_components/icons";
 import { StatusBadge } from "../../_components/status-badge";
 import { SearchFilter, SelectFilter, optionsOf } from "../../_components/table-filters";
 import { useApiQuery, type Page } from "../../_components/use-api-query";
@@ -148,18 +148,7 @@ export function DatasetsTable({ canRegister }: { canRegister: boolean }) {
   );
 
   const errorState = error ? (
-    <EmptyState
-      icon={<AlertIcon size={24} />}
-      tone="danger"
-      title="Datasets could not be loaded"
-      actions={
-        <button type="button" className="btn" onClick={reload}>
-          Try again
-        </button>
-      }
-    >
-      <p>{messageOf(error)}</p>
-    </EmptyState>
+    <LoadFailed title="Datasets could not be loaded" error={error} onRetry={reload} />
   ) : null;
 
   return (

@@ -3,11 +3,11 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { formatDateTime, formatDuration } from "@/lib/format";
-import { messageOf } from "../../_components/api-client";
 import type { JobView } from "../../_components/api-types";
 import { DataTable } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
-import { ActivityIcon, AlertIcon } from "../../_components/icons";
+import { LoadFailed } from "../../_components/load-failed";
+import { ActivityIcon } from "../../_components/icons";
 import { ProgressBar } from "../../_components/progress-bar";
 import { isActiveStatus, StatusBadge } from "../../_components/status-badge";
 import { SelectFilter } from "../../_components/table-filters";
@@ -122,18 +122,7 @@ export function JobsTable() {
       getRowId={(row) => row.id}
       error={
         error ? (
-          <EmptyState
-            icon={<AlertIcon size={24} />}
-            tone="danger"
-            title="Jobs could not be loaded"
-            actions={
-              <button type="button" className="btn" onClick={reload}>
-                Try again
-              </button>
-            }
-          >
-            <p>{messageOf(error)}</p>
-          </EmptyState>
+          <LoadFailed title="Jobs could not be loaded" error={error} onRetry={reload} />
         ) : null
       }
       empty={

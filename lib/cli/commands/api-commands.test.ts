@@ -1,55 +1,23 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../main.ts";
+import { runCanaryInProcess, spawnCanary } from "../run-canary.test-support.ts";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const TOKEN = `cnry_${"A".repeat(43)}`;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let closedPortUrl: string;
 
 /** The real binary, in a child process: slow (tsx compiles on start), so used sparingly. */
-function spawnCanary(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, "bin/canary.mjs"), ...args],
-      { cwd: root, env: { ...process.env, CANARY_URL: closedPortUrl, CANARY_TOKEN: TOKEN }, timeout: 30_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const spawnAgainstClosedPort = (args: string[]) =>
+  spawnCanary(args, { env: { CANARY_URL: closedPortUrl, CANARY_TOKEN: TOKEN }, timeoutMs: 30_000 });
 
 /** main() in this process, with stdout and stderr captured. */
-async function canary(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const saved = { CANARY_URL: process.env.CANARY_URL, CANARY_TOKEN: process.env.CANARY_TOKEN };
-  Object.assign(process.env, { CANARY_URL: closedPortUrl, CANARY_TOKEN: TOKEN, ...env });
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(["node", "canary", ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
+const canary = (args: string[], env: Record<string, string> = {}) =>
+  runCanaryInProcess(args, { CANARY_URL: closedPortUrl, CANARY_TOKEN: TOKEN, ...env });
 
 const lines = (text: string) => text.split("\n").filter((line) => line.trim() !== "");
 
@@ -89,7 +57,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("canary openapi", () => {
   it("prints the document as one line of JSON with --json, without a server", async () => {
-    const run = await spawnCanary(["openapi", "--json"]);
+    const run = await spawnAgainstClosedPort(["openapi", "--json"]);
     expect(run.code).toBe(0);
     expect(lines(run.stdout)).toHaveLength(1);
     const document = JSON.parse(run.stdout) as { openapi: string; paths: Record<string, unknown> };
@@ -100,7 +68,7 @@ describe("canary openapi", () => {
 
 describe("bad flags", () => {
   it("the real binary exits 1 with one line on stderr", async () => {
-    const run = await spawnCanary(["datasets", "list", "--bogus"]);
+    const run = await spawnAgainstClosedPort(["datasets", "list", "--bogus"]);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toEqual(["error: unknown option '--bogus'"]);
     expect(run.stdout).toBe("");

@@ -1,47 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultPolicy } from "../../policy/index.ts";
-import { main } from "../main.ts";
+import { runCanaryInProcess as canary, spawnCanary } from "../run-canary.test-support.ts";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const dir = mkdtempSync(path.join(tmpdir(), "canary-policy-"));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 function file(name: string, content: unknown): string {
   const target = path.join(dir, name);
   writeFileSync(target, typeof content === "string" ? content : JSON.stringify(content));
   return target;
-}
-
-/** The real binary in a child process, as users and scripts run it. */
-function spawnCanary(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, "bin/canary.mjs"), ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** main() in this process, for the many small failure cases. */
-async function canary(args: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(["node", "canary", ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }
 
 // Passes the default policy except k-anonymity (optional): 8 of 9 criteria pass, grade B.

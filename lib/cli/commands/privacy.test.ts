@@ -1,38 +1,5 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
-import { main } from "../main.ts";
-
-const root = path.resolve(import.meta.dirname, "../../..");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real binary in a child process, as users and scripts run it. */
-function spawnCanary(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, "bin/canary.mjs"), ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** main() in this process, for the many small failure cases. */
-async function canary(args: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(["node", "canary", ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+import { describe, expect, it } from "vitest";
+import { runCanaryInProcess as canary, spawnCanary } from "../run-canary.test-support.ts";
 
 // The TF Privacy MNIST tutorial setting: N = 60000, batch 256 (q = 256 / 60000), noise 1.1,
 // 60 epochs = ceil(60 * 60000 / 256) = 14063 steps, delta 1e-5. Opacus 4d0ebc8 (numpy 2.4.6,

@@ -1,10 +1,9 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnCanary } from "../run-canary.test-support.ts";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const dir = mkdtempSync(path.join(tmpdir(), "canary-scan-pii-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -21,14 +20,6 @@ function fixture(): string {
     ].join("\n") + "\n",
   );
   return file;
-}
-
-function spawnCanary(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, "bin/canary.mjs"), ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
 }
 
 describe("canary scan pii (child process)", () => {

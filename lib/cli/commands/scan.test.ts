@@ -1,28 +1,16 @@
 // The public --json contracts of `canary scan duplicates | overlap | reid`, through the real binary
 // in a child process, on small files whose every expected number is worked out in the comments.
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnCanary } from "../run-canary.test-support.ts";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const directory = mkdtempSync(path.join(tmpdir(), "canary-scan-cli-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function canary(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, "bin/canary.mjs"), ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const canary = (...args: string[]) => spawnCanary(args);
 
 function write(name: string, content: string): string {
   const file = path.join(directory, name);

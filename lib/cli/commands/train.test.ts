@@ -1,28 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { spawnCanary } from "../run-canary.test-support.ts";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** The real binary in a child process, as users and scripts run it; the cpu backend keeps runs alike everywhere. */
-function spawnCanary(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, "bin/canary.mjs"), ...args],
-      { cwd: root, timeout: 120_000, env: { ...process.env, CANARY_TF_BACKEND: "cpu" } },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const spawnOnCpu = (args: string[]) => spawnCanary(args, { env: { CANARY_TF_BACKEND: "cpu" }, timeoutMs: 120_000 });
 
 /** 120 rows, two classes separated by `x`, a categorical hint, and an id column that must be dropped. */
 function tinyCsv(): string {
@@ -47,7 +32,7 @@ const config = { model: { kind: "logistic" }, epochs: 2, learningRate: 0.5, samp
 describe("canary train", () => {
   it("trains with DP on a tiny CSV, prints the --json contract and saves the model", async () => {
     const dir = workspace({ data: { train: "data.csv", eval: "data.csv", target: "label" }, config, output: "model", baseline: true });
-    const run = await spawnCanary(["train", "--config", path.join(dir, "run.json"), "--json"]);
+    const run = await spawnOnCpu(["train", "--config", path.join(dir, "run.json"), "--json"]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(1);
     const result = JSON.parse(run.stdout);
@@ -79,7 +64,7 @@ describe("canary train", () => {
 
   it("prints a null guarantee for a non-private run and no artifact without output", async () => {
     const dir = workspace({ data: { train: "data.csv", target: "label" }, config: { ...config, private: false } });
-    const run = await spawnCanary(["train", "--config", path.join(dir, "run.json"), "--json"]);
+    const run = await spawnOnCpu(["train", "--config", path.join(dir, "run.json"), "--json"]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(Object.keys(result)).toEqual(["metrics", "guarantee", "backend", "steps"]);
@@ -88,13 +73,13 @@ describe("canary train", () => {
 
   it("fails in one line naming the problem: unknown target, bad config field", async () => {
     const unknown = workspace({ data: { train: "data.csv", target: "income" }, config });
-    const first = await spawnCanary(["train", "--config", path.join(unknown, "run.json"), "--json"]);
+    const first = await spawnOnCpu(["train", "--config", path.join(unknown, "run.json"), "--json"]);
     expect(first.code).toBe(1);
     expect(first.stdout).toBe("");
     expect(first.stderr).toContain('canary: target column "income" is not in the training data (columns: id, x, kind, label)\n');
 
     const bad = workspace({ data: { train: "data.csv", target: "label" }, config: { ...config, sampleRate: 2 } });
-    const second = await spawnCanary(["train", "--config", path.join(bad, "run.json")]);
+    const second = await spawnOnCpu(["train", "--config", path.join(bad, "run.json")]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/canary: run\.json config\.sampleRate: /);
   });
