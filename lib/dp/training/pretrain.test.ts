@@ -3,27 +3,14 @@ import { disposeNetwork, parameters } from "../models/network.ts";
 import { mlpSpec } from "../models/network-spec.ts";
 import * as tf from "../tf.ts";
 import { evaluate } from "./evaluate.ts";
-import { mulberry32 } from "./poisson-sample.ts";
 import { pretrain } from "./pretrain.ts";
 import { type StepAccountant, train, type TrainingData } from "./train.ts";
 import { trainConfigSchema } from "./train-config.ts";
+import { gaussianBlobs as blobs } from "./gaussian-blobs.test-support.ts";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
 });
-
-/** Two Gaussian blobs in 4 dimensions (as in train.test.ts). */
-function blobs(count: number, seed: number): TrainingData {
-  const random = mulberry32(seed);
-  const gaussian = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-  const features = new Float32Array(count * 4);
-  const labels = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    labels[i] = i % 2;
-    for (let d = 0; d < 4; d++) features[i * 4 + d] = gaussian() * 0.7 + (labels[i] ? 1.2 : -1.2);
-  }
-  return { features, labels, count };
-}
 
 class RecordingAccountant implements StepAccountant {
   noiseMultipliers: number[] = [];

@@ -3,26 +3,13 @@ import { disposeNetwork } from "../models/network.ts";
 import { logisticRegressionSpec, mlpSpec } from "../models/network-spec.ts";
 import * as tf from "../tf.ts";
 import { evaluate } from "./evaluate.ts";
-import { mulberry32 } from "./poisson-sample.ts";
 import { type StepAccountant, train, type TrainingCheckpoint, type TrainingData } from "./train.ts";
 import { trainConfigSchema } from "./train-config.ts";
+import { gaussianBlobs as blobs } from "./gaussian-blobs.test-support.ts";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
 });
-
-/** Two Gaussian blobs in 4 dimensions, separable with a margin: any working trainer beats 90%. */
-function blobs(count: number, seed: number): TrainingData {
-  const random = mulberry32(seed);
-  const gaussian = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-  const features = new Float32Array(count * 4);
-  const labels = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    labels[i] = i % 2;
-    for (let d = 0; d < 4; d++) features[i * 4 + d] = gaussian() * 0.7 + (labels[i] ? 1.2 : -1.2);
-  }
-  return { features, labels, count };
-}
 
 /** Counts steps like an accountant would, so the test can see ε is neither skipped nor doubled. */
 class CountingAccountant implements StepAccountant {
