@@ -15,13 +15,13 @@ const ORDER_COLUMNS = {
   name: Prisma.sql`d."name"`,
   createdAt: Prisma.sql`d."createdAt"`,
   updatedAt: Prisma.sql`d."updatedAt"`,
-  versionCount: Prisma.sql`COALESCE(vc."count", 0)`,
+  versionCount: Prisma.sql`d."versionCount"`,
 } as const;
 
 /**
  * One page of datasets, filtered, sorted and paged in the database; every order ends on `id`, so
- * pages never overlap. Sorting by `versionCount` aggregates versions per dataset (one pass over the
- * version table); the other sorts read only the page they return, by index where one exists.
+ * pages never overlap. Every sort key has an index (versionCount is a stored column kept in step by
+ * uploads), so a page reads only the rows it returns.
  */
 export async function listDatasets(db: Tx, query: Partial<ListDatasetsQuery> = {}): Promise<DatasetPage> {
   const { page, pageSize, sort, order, q, consentBasis, intendedUse } = listDatasetsQuerySchema.parse(query);
@@ -34,13 +34,9 @@ export async function listDatasets(db: Tx, query: Partial<ListDatasetsQuery> = {
   }
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const direction = order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const versionCounts =
-    sort === "versionCount"
-      ? Prisma.sql`LEFT JOIN (SELECT "datasetId", count(*) AS "count" FROM "DatasetVersion" GROUP BY "datasetId") vc ON vc."datasetId" = d."id"`
-      : Prisma.empty;
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
-      SELECT d."id" FROM "Dataset" d ${versionCounts} ${where}
+      SELECT d."id" FROM "Dataset" d ${where}
       ORDER BY ${ORDER_COLUMNS[sort]} ${direction}, d."id" ${direction}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     db.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS "total" FROM "Dataset" d ${where}`,

@@ -151,7 +151,7 @@ async function insertVersion(tx: Tx, principal: Principal, input: RecordVersionI
       })),
     });
   }
-  await tx.dataset.update({ where: { id: dataset.id }, data: { updatedAt: new Date() } });
+  await tx.dataset.update({ where: { id: dataset.id }, data: { versionCount: { increment: 1 } } });
   await appendAuditLog(tx, {
     actor: { id: principal.userId, label: principal.label },
     action: "dataset_version.upload",
