@@ -39,10 +39,12 @@ export function clippedGradientSum(network: Network, x: tf.Tensor, labelsOneHot:
         }
         const patches = extractPatches(backprop.layerInputs[l] as tf.Tensor4D, spec.kernelSize, spec.strides, spec.padding);
         const delta3 = tf.reshape(delta, [batch, -1, spec.filters]) as tf.Tensor3D;
-        const kernelGrads = tf.matMul(patches, delta3, true, false); // [batch, kh·kw·in, filters]
+        // Transposed per-example gradients, [batch, filters, kh·kw·in]: wasm's matMul is many times
+        // slower with a transposed operand flag than after an explicit transpose.
+        const kernelGradsT = tf.matMul(tf.transpose(delta3, [0, 2, 1]), patches);
         const biasGrads = tf.sum(delta3, 1);
-        squaredNorms.push(tf.add(tf.sum(tf.square(kernelGrads), [1, 2]), tf.sum(tf.square(biasGrads), 1)) as tf.Tensor1D);
-        return { kind: "conv2d" as const, kernelGrads, biasGrads };
+        squaredNorms.push(tf.add(tf.sum(tf.square(kernelGradsT), [1, 2]), tf.sum(tf.square(biasGrads), 1)) as tf.Tensor1D);
+        return { kind: "conv2d" as const, kernelGradsT, biasGrads };
       });
 
       const perExampleNorms = tf.sqrt(tf.addN(squaredNorms)) as tf.Tensor1D;
@@ -50,10 +52,10 @@ export function clippedGradientSum(network: Network, x: tf.Tensor, labelsOneHot:
       const gradients = perLayer.flatMap((layer, l) => {
         if (layer.kind === "dense") {
           const scaled = tf.mul(layer.delta, tf.expandDims(clipFactors, 1));
-          return [tf.matMul(layer.input, scaled, true, false), tf.sum(scaled, 0)];
+          return [tf.matMul(tf.transpose(layer.input), scaled), tf.sum(scaled, 0)];
         }
         return [
-          tf.reshape(tf.sum(tf.mul(layer.kernelGrads, tf.reshape(clipFactors, [batch, 1, 1])), 0), network.weighted[l]!.kernel.shape),
+          tf.reshape(tf.transpose(tf.sum(tf.mul(layer.kernelGradsT, tf.reshape(clipFactors, [batch, 1, 1])), 0)), network.weighted[l]!.kernel.shape),
           tf.sum(tf.mul(layer.biasGrads, tf.reshape(clipFactors, [batch, 1])), 0),
         ];
       });

@@ -20,7 +20,7 @@ export function headGradientSum(network: Network, x: tf.Tensor, labelsOneHot: tf
     const perExampleNorms = tf.sqrt(tf.mul(tf.sum(tf.square(delta), 1), tf.add(tf.sum(tf.square(input), 1), 1))) as tf.Tensor1D;
     const scaled = clipNorm === undefined ? delta : tf.mul(delta, tf.expandDims(tf.minimum(tf.div(clipNorm, tf.add(perExampleNorms, 1e-6)), 1), 1));
     return {
-      gradients: [tf.matMul(input, scaled, true, false), tf.sum(scaled, 0)],
+      gradients: [tf.matMul(tf.transpose(input), scaled), tf.sum(scaled, 0)],
       perExampleNorms,
       lossSum: tf.sum(perExampleLoss(logits, labelsOneHot)) as tf.Scalar,
     };
