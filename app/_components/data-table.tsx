@@ -60,6 +60,26 @@ export interface DataTableProps<T> {
   noun?: string;
 }
 
+/**
+ * The paging props of a table whose page and page size live in the URL and whose rows come from
+ * one `{ items, total }` page of the API: what every server-paginated list passes to DataTable.
+ */
+export function serverPagingProps<T>(
+  answer: { items: T[]; total: number } | null | undefined,
+  page: number,
+  pageSize: number,
+  update: (changes: { page?: number; pageSize?: number }) => void,
+) {
+  return {
+    data: answer?.items ?? [],
+    total: answer?.total ?? 0,
+    page,
+    pageSize,
+    onPageChange: (next: number) => update({ page: next }),
+    onPageSizeChange: (next: number) => update({ pageSize: next }),
+  };
+}
+
 function resolve<S>(updater: Updater<S>, current: S): S {
   return typeof updater === "function" ? (updater as (old: S) => S)(current) : updater;
 }

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useRef } from "react";
 import { formatDateTime } from "@/lib/format";
 import type { AuditLogEntryView } from "../../_components/api-types";
 import { HashValue } from "../../_components/copy-button";
-import { DataTable } from "../../_components/data-table";
+import { DataTable, serverPagingProps } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
 import { LoadFailed } from "../../_components/load-failed";
 import { ScrollIcon } from "../../_components/icons";
@@ -119,12 +119,7 @@ export function AuditLogTable() {
       label="Audit log"
       noun="entries"
       columns={columns}
-      data={data?.items ?? []}
-      total={data?.total ?? 0}
-      page={page}
-      pageSize={pageSize}
-      onPageChange={(next) => update({ page: next })}
-      onPageSizeChange={(next) => update({ pageSize: next })}
+      {...serverPagingProps(data, page, pageSize, update)}
       loading={loading || isPending}
       getRowId={(row) => row.seq}
       error={

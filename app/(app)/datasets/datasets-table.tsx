@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useCallback, useMemo } from "react";
 import { CONSENT_BASIS_LABELS, INTENDED_USE_LABELS, formatCount, formatDate, formatDateTime, labelOf } from "@/lib/format";
 import type { DatasetListItem } from "../../_components/api-types";
-import { DataTable } from "../../_components/data-table";
+import { DataTable, serverPagingProps } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
 import { LoadFailed } from "../../_components/load-failed";
 import { DatabaseIcon, PlusIcon, SearchIcon } from "../../_components/icons";
@@ -156,12 +156,7 @@ export function DatasetsTable({ canRegister }: { canRegister: boolean }) {
       label="Datasets"
       noun="datasets"
       columns={columns}
-      data={data?.items ?? []}
-      total={data?.total ?? 0}
-      page={page}
-      pageSize={pageSize}
-      onPageChange={(next) => update({ page: next })}
-      onPageSizeChange={(next) => update({ pageSize: next })}
+      {...serverPagingProps(data, page, pageSize, update)}
       sorting={sorting}
       onSortingChange={(next) => {
         const first = next[0];

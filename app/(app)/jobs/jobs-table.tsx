@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import type { JobView } from "../../_components/api-types";
-import { DataTable } from "../../_components/data-table";
+import { DataTable, serverPagingProps } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
 import { LoadFailed } from "../../_components/load-failed";
 import { ActivityIcon } from "../../_components/icons";
@@ -112,12 +112,7 @@ export function JobsTable() {
       label="Jobs"
       noun="jobs"
       columns={columns}
-      data={data?.items ?? []}
-      total={data?.total ?? 0}
-      page={page}
-      pageSize={pageSize}
-      onPageChange={(next) => update({ page: next })}
-      onPageSizeChange={(next) => update({ pageSize: next })}
+      {...serverPagingProps(data, page, pageSize, update)}
       loading={loading || isPending}
       getRowId={(row) => row.id}
       error={

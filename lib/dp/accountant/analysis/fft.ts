@@ -124,50 +124,33 @@ function assertComplexPair(fn: string, re: Float64Array, im: Float64Array): void
 /** Forward DFT, decimation in frequency: natural order in, bit-reversed order out. */
 function forwardToBitReversed(re: Float64Array, im: Float64Array, plan: FftPlan): void {
   const n = re.length;
-  const { twiddleRe, twiddleIm } = plan;
   const block = Math.min(BLOCK, n);
-  // Stages spanning more than a block stream through the arrays.
-  for (let h = n / 2; h >= block; h /= 2) {
-    for (let start = 0; start < n; start += 2 * h) {
-      for (let k = 0; k < h; k++) {
-        const a = start + k;
-        const b = a + h;
-        const ar = re[a]!;
-        const ai = im[a]!;
-        const br = re[b]!;
-        const bi = im[b]!;
-        re[a] = ar + br;
-        im[a] = ai + bi;
-        const dr = ar - br;
-        const di = ai - bi;
-        const wr = twiddleRe[h + k]!;
-        const wi = twiddleIm[h + k]!;
-        re[b] = dr * wr - di * wi;
-        im[b] = dr * wi + di * wr;
-      }
-    }
-  }
-  // The remaining stages block by block.
+  // Stages spanning more than a block stream through the arrays; the rest run block by block, in cache.
+  for (let h = n / 2; h >= block; h /= 2) forwardStage(re, im, plan, h, 0, n);
   for (let base = 0; base < n; base += block) {
-    for (let h = block / 2; h >= 1; h /= 2) {
-      for (let start = base; start < base + block; start += 2 * h) {
-        for (let k = 0; k < h; k++) {
-          const a = start + k;
-          const b = a + h;
-          const ar = re[a]!;
-          const ai = im[a]!;
-          const br = re[b]!;
-          const bi = im[b]!;
-          re[a] = ar + br;
-          im[a] = ai + bi;
-          const dr = ar - br;
-          const di = ai - bi;
-          const wr = twiddleRe[h + k]!;
-          const wi = twiddleIm[h + k]!;
-          re[b] = dr * wr - di * wi;
-          im[b] = dr * wi + di * wr;
-        }
-      }
+    for (let h = block / 2; h >= 1; h /= 2) forwardStage(re, im, plan, h, base, base + block);
+  }
+}
+
+/** One decimation-in-frequency stage of butterflies of half-width h over [from, to). */
+function forwardStage(re: Float64Array, im: Float64Array, plan: FftPlan, h: number, from: number, to: number): void {
+  const { twiddleRe, twiddleIm } = plan;
+  for (let start = from; start < to; start += 2 * h) {
+    for (let k = 0; k < h; k++) {
+      const a = start + k;
+      const b = a + h;
+      const ar = re[a]!;
+      const ai = im[a]!;
+      const br = re[b]!;
+      const bi = im[b]!;
+      re[a] = ar + br;
+      im[a] = ai + bi;
+      const dr = ar - br;
+      const di = ai - bi;
+      const wr = twiddleRe[h + k]!;
+      const wi = twiddleIm[h + k]!;
+      re[b] = dr * wr - di * wi;
+      im[b] = dr * wi + di * wr;
     }
   }
 }
@@ -175,54 +158,38 @@ function forwardToBitReversed(re: Float64Array, im: Float64Array, plan: FftPlan)
 /** Inverse DFT (with the 1/n factor), decimation in time: bit-reversed order in, natural out. */
 function inverseFromBitReversed(re: Float64Array, im: Float64Array, plan: FftPlan): void {
   const n = re.length;
-  const { twiddleRe, twiddleIm } = plan;
   const block = Math.min(BLOCK, n);
   for (let base = 0; base < n; base += block) {
-    for (let h = 1; h < block; h *= 2) {
-      for (let start = base; start < base + block; start += 2 * h) {
-        for (let k = 0; k < h; k++) {
-          const a = start + k;
-          const b = a + h;
-          const wr = twiddleRe[h + k]!;
-          const wi = -twiddleIm[h + k]!; // conjugate for the inverse
-          const br = re[b]!;
-          const bi = im[b]!;
-          const tr = br * wr - bi * wi;
-          const ti = br * wi + bi * wr;
-          const ar = re[a]!;
-          const ai = im[a]!;
-          re[a] = ar + tr;
-          im[a] = ai + ti;
-          re[b] = ar - tr;
-          im[b] = ai - ti;
-        }
-      }
-    }
+    for (let h = 1; h < block; h *= 2) inverseStage(re, im, plan, h, base, base + block);
   }
-  for (let h = block; h < n; h *= 2) {
-    for (let start = 0; start < n; start += 2 * h) {
-      for (let k = 0; k < h; k++) {
-        const a = start + k;
-        const b = a + h;
-        const wr = twiddleRe[h + k]!;
-        const wi = -twiddleIm[h + k]!;
-        const br = re[b]!;
-        const bi = im[b]!;
-        const tr = br * wr - bi * wi;
-        const ti = br * wi + bi * wr;
-        const ar = re[a]!;
-        const ai = im[a]!;
-        re[a] = ar + tr;
-        im[a] = ai + ti;
-        re[b] = ar - tr;
-        im[b] = ai - ti;
-      }
-    }
-  }
+  for (let h = block; h < n; h *= 2) inverseStage(re, im, plan, h, 0, n);
   const scale = 1 / n;
   for (let i = 0; i < n; i++) {
     re[i]! *= scale;
     im[i]! *= scale;
+  }
+}
+
+/** One decimation-in-time stage with conjugated twiddles (the inverse), half-width h, over [from, to). */
+function inverseStage(re: Float64Array, im: Float64Array, plan: FftPlan, h: number, from: number, to: number): void {
+  const { twiddleRe, twiddleIm } = plan;
+  for (let start = from; start < to; start += 2 * h) {
+    for (let k = 0; k < h; k++) {
+      const a = start + k;
+      const b = a + h;
+      const wr = twiddleRe[h + k]!;
+      const wi = -twiddleIm[h + k]!;
+      const br = re[b]!;
+      const bi = im[b]!;
+      const tr = br * wr - bi * wi;
+      const ti = br * wi + bi * wr;
+      const ar = re[a]!;
+      const ai = im[a]!;
+      re[a] = ar + tr;
+      im[a] = ai + ti;
+      re[b] = ar - tr;
+      im[b] = ai - ti;
+    }
   }
 }
 
