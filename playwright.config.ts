@@ -13,7 +13,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  outputDir: ".data/test-results/playwright-artifacts",
+  // Screenshots journeys keep on purpose (testInfo.outputPath) and failure screenshots land here.
+  outputDir: process.env.CANARY_E2E_OUTPUT_DIR ?? ".data/test-results/playwright-artifacts",
   reporter: [["list"], ["json", { outputFile: ".data/test-results/playwright.json" }]],
   use: {
     ...devices["Desktop Chrome"],

@@ -8,6 +8,12 @@
 # Stages run even when an earlier one failed, whatever can still run; what this script started is stopped
 # on exit. The last line is `tests: N passed, N failed` (a stage that broke without reporting tests, such as
 # a failed build, counts as one failure); the exit status is non-zero when anything failed.
+#
+# For working on one part (several people can run slices side by side on one machine):
+#   bash scripts/test.sh --vitest-only [vitest filters...]
+#   bash scripts/test.sh --e2e-only [spec files...]
+# and, to keep concurrent runs apart, CANARY_TEST_DB (default canary_test), CANARY_TEST_REDIS_DB (default 1),
+# CANARY_TEST_PORT (default 3100) and CANARY_NEXT_DIST_DIR (default .next-test).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PORT="${CANARY_TEST_PORT:-3100}"
@@ -15,17 +21,27 @@ source scripts/env.sh
 source scripts/lib/processes.sh
 
 # One test environment, whatever the caller's shell holds.
-export DATABASE_URL="postgresql://canary:canary@127.0.0.1:$PGPORT_CANARY/canary_test"
-export REDIS_URL="redis://127.0.0.1:$REDIS_PORT_CANARY/1"
-export CANARY_STORAGE_DIR="$CANARY_DATA_DIR/test-blobs"
+mode=all
+case "${1:-}" in
+  --vitest-only) mode=vitest; shift ;;
+  --e2e-only) mode=e2e; shift ;;
+esac
+test_db="${CANARY_TEST_DB:-canary_test}"
+redis_db="${CANARY_TEST_REDIS_DB:-1}"
+[[ "$test_db" =~ ^[a-z0-9_]+_test$ ]] || { echo "test: CANARY_TEST_DB must be a *_test database name" >&2; exit 2; }
+# Everything a run writes is named after its database, so slices on other databases never collide.
+suffix=""; [ "$test_db" = canary_test ] || suffix="-${test_db%_test}"
+export DATABASE_URL="postgresql://canary:canary@127.0.0.1:$PGPORT_CANARY/$test_db"
+export REDIS_URL="redis://127.0.0.1:$REDIS_PORT_CANARY/$redis_db"
+export CANARY_STORAGE_DIR="$CANARY_DATA_DIR/test-blobs$suffix"
 export NEXTAUTH_URL="http://localhost:$PORT"
 export E2E_BASE_URL="$NEXTAUTH_URL"  # read by playwright.config.ts
-export CANARY_NEXT_DIST_DIR=.next-test  # read by next.config.js: the demo's .next is left alone
+export CANARY_NEXT_DIST_DIR="${CANARY_NEXT_DIST_DIR:-.next-test}"  # read by next.config.js: the demo's .next is left alone
 
-results="$CANARY_DATA_DIR/test-results"
+results="$CANARY_DATA_DIR/test-results$suffix"
 logs="$CANARY_DATA_DIR/logs"
-web_pid="$CANARY_DATA_DIR/run/test-web.pid"
-worker_pid="$CANARY_DATA_DIR/run/test-worker.pid"
+web_pid="$CANARY_DATA_DIR/run/test-web$suffix.pid"
+worker_pid="$CANARY_DATA_DIR/run/test-worker$suffix.pid"
 broken=()  # stages that failed without test counts to show for it
 
 say() { echo "test: $*"; }
@@ -76,14 +92,20 @@ rm -rf "$results" && mkdir -p "$results" "$logs"
 
 # ---- 1. environment ----
 if ! bash scripts/bootstrap.sh --no-migrate; then broken+=("bootstrap"); finish; fi
-if ! node_modules/.bin/tsx scripts/migrate.ts --reset; then broken+=("migrating canary_test"); finish; fi
-redis-cli -h 127.0.0.1 -p "$REDIS_PORT_CANARY" -n 1 flushdb >/dev/null || { broken+=("flushing Redis db 1"); finish; }
+if ! psql "postgresql://canary:canary@127.0.0.1:$PGPORT_CANARY/postgres" -tAc "select 1 from pg_database where datname = '$test_db'" | grep -q 1; then
+  psql "postgresql://canary:canary@127.0.0.1:$PGPORT_CANARY/postgres" -qc "create database $test_db" || { broken+=("creating $test_db"); finish; }
+fi
+if ! node_modules/.bin/tsx scripts/migrate.ts --reset; then broken+=("migrating $test_db"); finish; fi
+redis-cli -h 127.0.0.1 -p "$REDIS_PORT_CANARY" -n "$redis_db" flushdb >/dev/null || { broken+=("flushing Redis db 1"); finish; }
 rm -rf "$CANARY_STORAGE_DIR" && mkdir -p "$CANARY_STORAGE_DIR"
 
 # ---- 2. unit and integration tests ----
-say "vitest"
-node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json"
-vitest_status=$?
+vitest_status=0
+if [ "$mode" != e2e ]; then
+  say "vitest"
+  node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json" "$@"
+  vitest_status=$?
+fi
 if [ "$vitest_status" != 0 ] && node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   process.exit(r.numFailedTests > 0 || r.testResults.some((f) => f.status === "failed") ? 0 : 1)' "$results/vitest.json" 2>/dev/null; then
@@ -94,7 +116,9 @@ fi
 
 # ---- 3. build and end-to-end tests ----
 has_specs() { [ -n "$(find e2e -name '*.spec.ts' -print -quit 2>/dev/null)" ] && ls playwright.config.* >/dev/null 2>&1; }
-if [ -z "$(find app -name 'page.tsx' -print -quit 2>/dev/null)" ]; then
+if [ "$mode" = vitest ]; then
+  :
+elif [ -z "$(find app -name 'page.tsx' -print -quit 2>/dev/null)" ]; then
   say "no pages in app/ yet: skipping next build and end-to-end tests"
 else
   say "next build"
@@ -106,22 +130,22 @@ else
     if node -e 'fetch(process.argv[1]).then(() => process.exit(0), () => process.exit(1))' "http://127.0.0.1:$PORT/" 2>/dev/null; then
       broken+=("port $PORT is already taken (a previous test run? npm run stop -- --apps)")
     else
-      : >"$logs/test-web.log"
-      start_process "$web_pid" "$logs/test-web.log" node_modules/.bin/next start -p "$PORT" -H 127.0.0.1
+      : >"$logs/test-web$suffix.log"
+      start_process "$web_pid" "$logs/test-web$suffix.log" node_modules/.bin/next start -p "$PORT" -H 127.0.0.1
       if [ -f workers/index.ts ]; then
-        : >"$logs/test-worker.log"
-        start_process "$worker_pid" "$logs/test-worker.log" node_modules/.bin/tsx workers/index.ts
+        : >"$logs/test-worker$suffix.log"
+        start_process "$worker_pid" "$logs/test-worker$suffix.log" node_modules/.bin/tsx workers/index.ts
       fi
       seeded=1
       if [ -f scripts/seed.ts ]; then
         node_modules/.bin/tsx scripts/seed.ts --users-only || { seeded=0; broken+=("seeding users (end-to-end tests did not run)"); }
       fi
       if [ "$seeded" = 1 ]; then
-        if ! wait_for_http "http://127.0.0.1:$PORT/" "$web_pid" "$logs/test-web.log" 120; then
+        if ! wait_for_http "http://127.0.0.1:$PORT/" "$web_pid" "$logs/test-web$suffix.log" 120; then
           broken+=("starting the web server on port $PORT (end-to-end tests did not run)")
         else
           say "playwright"
-          PLAYWRIGHT_JSON_OUTPUT_FILE="$results/playwright.json" node_modules/.bin/playwright test --reporter=list,json
+          CANARY_E2E_OUTPUT_DIR="$results/playwright-artifacts" PLAYWRIGHT_JSON_OUTPUT_FILE="$results/playwright.json" node_modules/.bin/playwright test --reporter=list,json "$@"
           playwright_status=$?
           if [ "$playwright_status" != 0 ] && ! node -e '
             const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));

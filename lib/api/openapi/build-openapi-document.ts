@@ -3,6 +3,7 @@
 // Schemas are imported from their `schemas.ts` files, not the folders' index, so that printing the
 // document (`canary openapi`) loads no database or queue client.
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { json, type Operation } from "./operation.ts";
 import { z } from "zod";
 import { listAuditLogQuerySchema } from "../../audit-log/list-audit-log.ts";
 import { createApiTokenSchema } from "../../auth/api-tokens.ts";
@@ -29,28 +30,10 @@ import {
 
 export const API_VERSION = "1.0.0";
 
-type Body = NonNullable<RouteConfig["request"]>["body"];
-
-interface Operation {
-  method: HttpMethod;
-  /** Next.js folder syntax, as in the route-permissions table: `/api/v1/datasets/[name]`. */
-  route: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject | z.ZodPipe;
-  body?: Body;
-  success: { status: number; description: string; schema?: z.ZodType };
-  /** Statuses besides 401/403/422/500 that this operation answers on purpose. */
-  errors?: number[];
-}
-
-const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 const nameParam = z.object({ name: z.string().describe("Dataset name") });
 const idParam = z.object({ id: z.string() });
 
-const OPERATIONS: Operation[] = [
+const CORE_OPERATIONS: Operation[] = [
   { method: "GET", route: "/api/v1/openapi.json", operationId: "getOpenApiDocument", summary: "This document", tag: "meta", success: { status: 200, description: "The OpenAPI 3.1 document" } },
   { method: "GET", route: "/api/v1/me", operationId: "getMe", summary: "Who the caller is and what they may do", tag: "meta", success: { status: 200, description: "The caller", schema: meSchema } },
   { method: "GET", route: "/api/v1/datasets", operationId: "listDatasets", summary: "List datasets", tag: "datasets", query: listDatasetsQuerySchema, success: { status: 200, description: "One page of datasets", schema: paginated(datasetSummarySchema) } },
@@ -79,6 +62,9 @@ const OPERATIONS: Operation[] = [
   { method: "GET", route: "/api/v1/users", operationId: "listUsers", summary: "Users and their roles", tag: "users", success: { status: 200, description: "Every user", schema: z.object({ items: z.array(userSchema) }) } },
   { method: "PUT", route: "/api/v1/users/[id]/roles", operationId: "setUserRoles", summary: "Replace a user's roles", tag: "users", params: idParam, body: { required: true, content: json(setUserRolesSchema) }, success: { status: 200, description: "The user with the new roles", schema: userSchema }, errors: [404, 409] },
 ];
+
+// Each area lists its operations in its own operations-<area>.ts beside this file.
+const OPERATIONS: Operation[] = [...CORE_OPERATIONS];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request",
