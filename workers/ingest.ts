@@ -1,7 +1,8 @@
 // Consumer of the `ingest` queue: reads an uploaded version, profiles it, marks it ready.
 import { getDb, type Db } from "../lib/db/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
-import { createWorker, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
+import { cancellable, createWorker, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
+import { startDefaultScans } from "../lib/scan/run/index.ts";
 
 /** CANARY_INGEST_DELAY_MS_PER_1000_ROWS slows ingest down so tests can catch a job in flight. */
 function delayPer1000Rows(): number {
@@ -11,16 +12,18 @@ function delayPer1000Rows(): number {
 
 export function startIngestWorker(options: CreateWorkerOptions = {}): AnyWorker {
   const db: Db = options.db ?? getDb();
-  return createWorker(
+  const worker = createWorker(
     "ingest",
-    async ({ payload, reportProgress, signal, finalAttempt }) => {
+    cancellable(async ({ payload, reportProgress, signal, finalAttempt }) => {
       try {
         const result = await ingestDatasetVersion(db, payload.datasetVersionId, {
           onProgress: (percent, message) => reportProgress(percent, message),
           delayMsPer1000Rows: delayPer1000Rows(),
           signal,
         });
-        return { rowCount: result.rowCount };
+        // Every new version is scanned; a retried job starts only the scans not yet started.
+        const scans = await startDefaultScans(db, payload.datasetVersionId);
+        return { rowCount: result.rowCount, scansStarted: scans.length };
       } catch (error) {
         // A version must not stay "ingesting" after its last attempt, whatever went wrong.
         if (finalAttempt) {
@@ -31,7 +34,9 @@ export function startIngestWorker(options: CreateWorkerOptions = {}): AnyWorker 
         }
         throw error;
       }
-    },
+    }),
     { ...options, db },
   );
+  void listenForCancellations(worker, "ingest").then((stop) => worker.on("closing", () => void stop()));
+  return worker;
 }

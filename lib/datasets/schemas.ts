@@ -2,6 +2,8 @@
 // document all use these.
 import { z } from "zod";
 import { ConsentBasis, IntendedUse } from "../db/generated/enums.ts";
+import { isAppError } from "../errors/index.ts";
+import { parseLicenseExpression } from "../governance/parse-license-expression.ts";
 
 export const datasetNameSchema = z
   .string()
@@ -15,7 +17,20 @@ export const registerDatasetSchema = z.object({
   source: z.string().min(1).max(500),
   collectionMethod: z.string().min(1).max(500),
   consentBasis: z.enum(ConsentBasis),
-  licenseExpression: z.string().min(1).max(200),
+  licenseExpression: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .superRefine((expression, context) => {
+      // Parsed with the SPDX packages (spdx-expression-parse); LicenseRef-* ids are valid SPDX.
+      try {
+        parseLicenseExpression(expression);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        context.addIssue({ code: "custom", message: error.message });
+      }
+    }),
   intendedUse: z.enum(IntendedUse),
   /** Owner's email; defaults to the caller. */
   ownerEmail: z.email().optional(),

@@ -28,3 +28,6 @@ export {
   type ProvenanceField,
   type ProvenanceFields,
 } from "./provenance-completeness.ts";
+export { loadLineageView, type LineageView, type LineageViewNode } from "./load-lineage-view.ts";
+export { licenseVerdictsByUse, type UseVerdict } from "./license-verdicts-by-use.ts";
+export { lineageQuerySchema, type LineageQuery } from "./schemas.ts";

@@ -2,18 +2,20 @@ import type { Db } from "../db/index.ts";
 import { isAppError } from "../errors/index.ts";
 
 const UNFINISHED = { notIn: ["completed", "failed", "cancelled"] as ("completed" | "failed" | "cancelled")[] };
+// A cancelled job stays cancelled whatever its worker reports afterwards (see cancel-job.ts).
+const NOT_CANCELLED = { not: "cancelled" as const };
 
 /** An attempt began (again, after a retry or a stalled worker). */
 export async function markJobActive(db: Db, jobId: string, attempts: number): Promise<void> {
   await db.job.updateMany({
-    where: { id: jobId },
+    where: { id: jobId, status: NOT_CANCELLED },
     data: { status: "active", attempts, startedAt: new Date(), finishedAt: null },
   });
 }
 
 export async function markJobCompleted(db: Db, jobId: string, result?: unknown): Promise<void> {
   await db.job.updateMany({
-    where: { id: jobId },
+    where: { id: jobId, status: NOT_CANCELLED },
     data: {
       status: "completed",
       progress: 100,
@@ -35,7 +37,7 @@ export interface MarkJobFailedOptions {
 
 export async function markJobFailed(db: Db, jobId: string, options: MarkJobFailedOptions): Promise<void> {
   await db.job.updateMany({
-    where: { id: jobId, ...(options.onlyIfUnfinished ? { status: UNFINISHED } : {}) },
+    where: { id: jobId, status: options.onlyIfUnfinished ? UNFINISHED : NOT_CANCELLED },
     data: {
       status: options.final ? "failed" : "queued",
       error: jobErrorMessage(options.error),

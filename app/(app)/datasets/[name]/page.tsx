@@ -12,6 +12,9 @@ import { UploadIcon } from "../../../_components/icons";
 import { PageHeader } from "../../../_components/page-header";
 import { isActiveStatus } from "../../../_components/status-badge";
 import { ColumnSchema } from "./column-schema";
+import { columnsOf } from "./columns-of";
+import { loadGovernance, type VersionGovernance } from "./load-governance";
+import { VersionGovernanceCards } from "./version-governance";
 import { UploadPanel } from "./upload-panel";
 import { VersionsTable } from "./versions-table";
 
@@ -53,7 +56,18 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const requested = Number(Array.isArray(query.version) ? query.version[0] : query.version);
   const selected =
     versions.find((v) => v.version === requested) ?? versions.find((v) => v.status === "ready") ?? versions[0] ?? null;
-  const anyActive = versions.some((v) => isActiveStatus(v.status));
+  const canReadFindings = principalCan(principal, "findings.read");
+  const governance: VersionGovernance | null =
+    selected?.status === "ready" && canReadFindings ? await loadGovernance(getDb(), selected.id) : null;
+  const scansRunning = governance?.scans.some((scan) => isActiveStatus(scan.status)) ?? false;
+  const anyActive = versions.some((v) => isActiveStatus(v.status)) || scansRunning;
+  const abilities = {
+    runScans: principalCan(principal, "scans.run"),
+    cancelJobs: principalCan(principal, "jobs.cancel"),
+    // The server decides per finding (owner or compliance); the button shows for those who might.
+    triage: principalCan(principal, "findings.triage") && (principal.roles.some((r) => r === "admin" || r === "compliance_officer") || dataset.owner?.email === principal.email),
+    unmask: principalCan(principal, "pii.unmasked"),
+  };
 
   return (
     <>
@@ -178,6 +192,19 @@ export default async function DatasetPage({ params, searchParams }: Props) {
               <ColumnSchema schema={selected.status === "ready" ? selected.columnSchema : null} />
             </div>
           </section>
+        ) : null}
+
+        {selected && governance ? (
+          <VersionGovernanceCards
+            datasetName={dataset.name}
+            version={selected}
+            intendedUse={dataset.intendedUse}
+            columns={(columnsOf(selected.columnSchema) ?? []).map((c) => c.name)}
+            otherVersions={versions.filter((v) => v.id !== selected.id && v.status === "ready").map((v) => ({ id: v.id, label: `v${v.version} · ${v.originalFilename}` }))}
+            governance={governance}
+            abilities={abilities}
+            scansRunning={scansRunning}
+          />
         ) : null}
       </div>
     </>

@@ -1,0 +1,15 @@
+import { getDb } from "@/lib/db";
+import { cancelIngestSubject } from "@/lib/ingest";
+import { cancelJob } from "@/lib/queue";
+import { cancelScanSubject } from "@/lib/scan/run";
+import { jsonResponse } from "@/app/_server/json-response";
+import { withPermission } from "@/app/_server/with-permission";
+
+// POST /api/v1/jobs/{id}/cancel — cancel a queued or active job (any queue) and mark its subject cancelled.
+export const POST = withPermission<{ id: string }>("jobs.cancel", async ({ params, principal }) => {
+  const job = await cancelJob(getDb(), params.id, {
+    actor: { id: principal.userId, label: principal.label },
+    subjects: { scan: cancelScanSubject, dataset_version: cancelIngestSubject },
+  });
+  return jsonResponse(job);
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "../auth/principal.ts";
+import { createTestPrincipal } from "../datasets/test-helpers.ts";
+import { createDb } from "../db/index.ts";
+import { closeQueues } from "../queue/index.ts";
+import { runScan, startScan } from "../scan/run/index.ts";
+import { piiCsv, readyVersion } from "../scan/run/test-helpers.ts";
+import { getFindingValue } from "./get-finding-value.ts";
+import { getGovernanceSummary } from "./get-governance-summary.ts";
+import { getRecordPair } from "./get-record-pair.ts";
+import { listFindings } from "./list-findings.ts";
+import { triageFinding } from "./triage-finding.ts";
+
+process.env.CANARY_QUEUE_PREFIX = "t_findings";
+const db = createDb();
+let owner: Principal;
+let otherEngineer: Principal;
+let officer: Principal;
+let auditor: Principal;
+let versionId: string;
+
+beforeAll(async () => {
+  [owner, otherEngineer, officer, auditor] = await Promise.all([
+    createTestPrincipal(db, "ml_engineer"),
+    createTestPrincipal(db, "ml_engineer"),
+    createTestPrincipal(db, "compliance_officer"),
+    createTestPrincipal(db, "auditor"),
+  ]);
+  const version = await readyVersion(db, owner, piiCsv(30), { licenseExpression: "CC-BY-NC-4.0", intendedUse: "commercial_training" });
+  versionId = version.id;
+  for (const kind of ["pii", "license"] as const) await runScan(db, (await startScan(db, owner, versionId, { kind })).scan.id);
+});
+
+afterAll(async () => {
+  await closeQueues();
+  await db.$disconnect();
+});
+
+const cardFinding = async () => (await listFindings(db, { datasetVersionId: versionId, type: "CREDIT_CARD" })).items[0]!;
+
+describe("listFindings", () => {
+  it("filters by version, type, severity and status and pages on the server, worst first", async () => {
+    const all = await listFindings(db, { datasetVersionId: versionId, pageSize: 10 });
+    expect(all.total).toBe(33); // 30 emails, a card, an SSN, the license conflict
+    expect(all.items).toHaveLength(10);
+    expect(all.items[0]!.severity).toBe("high");
+    const page4 = await listFindings(db, { datasetVersionId: versionId, pageSize: 10, page: 4 });
+    expect(page4.items).toHaveLength(3);
+    expect((await listFindings(db, { datasetVersionId: versionId, severity: "high" })).total).toBe(3);
+    expect((await listFindings(db, { datasetVersionId: versionId, type: "EMAIL_ADDRESS", status: "open" })).total).toBe(30);
+    expect(all.items.every((f) => !JSON.stringify(f).includes("4111 1111"))).toBe(true);
+  });
+});
+
+describe("triageFinding", () => {
+  it("lets a compliance officer triage with a reason, audit-logged in the same change", async () => {
+    const finding = await cardFinding();
+    const triaged = await triageFinding(db, officer, finding.id, { status: "false_positive", reason: "sandbox test card" });
+    expect(triaged).toMatchObject({ status: "false_positive", triageReason: "sandbox test card", triagedBy: { email: officer.email } });
+    const entry = await db.auditLogEntry.findFirstOrThrow({ where: { action: "finding.triage", targetId: finding.id } });
+    expect(entry.details).toMatchObject({ from: "open", to: "false_positive", type: "CREDIT_CARD", reason: "sandbox test card" });
+    expect(JSON.stringify(entry.details)).not.toContain("4111");
+    await expect(triageFinding(db, officer, finding.id, { status: "false_positive", reason: "again" })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("lets the dataset's owner triage, but not another engineer or an auditor", async () => {
+    const finding = (await listFindings(db, { datasetVersionId: versionId, type: "US_SSN" })).items[0]!;
+    await expect(triageFinding(db, otherEngineer, finding.id, { status: "accepted_risk", reason: "not mine" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(triageFinding(db, auditor, finding.id, { status: "accepted_risk", reason: "not allowed" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(triageFinding(db, owner, finding.id, { status: "remediated", reason: "column dropped upstream" })).resolves.toMatchObject({ status: "remediated" });
+  });
+
+  it("requires a reason", async () => {
+    const finding = await cardFinding();
+    await expect(triageFinding(db, officer, finding.id, { status: "confirmed", reason: " " })).rejects.toThrow(/reason/);
+  });
+});
+
+describe("getFindingValue", () => {
+  it("reads the value from the file for pii.unmasked roles, audit-logging the reading", async () => {
+    const finding = await cardFinding();
+    expect(await getFindingValue(db, officer, finding.id)).toEqual({ id: finding.id, type: "CREDIT_CARD", value: "4111 1111 1111 1111" });
+    const entry = await db.auditLogEntry.findFirstOrThrow({ where: { action: "finding.unmask", targetId: finding.id } });
+    expect(JSON.stringify(entry.details)).not.toContain("4111");
+    await expect(getFindingValue(db, auditor, finding.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getFindingValue(db, owner, finding.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("getRecordPair", () => {
+  it("masks PII in both records for roles without pii.unmasked, not for those with it", async () => {
+    const masked = await getRecordPair(db, auditor, versionId, { a: "0", b: "1" });
+    expect(masked.masked).toBe(true);
+    expect(masked.a.fields.card).toBe("**** **** **** 1111");
+    expect(masked.a.fields.email).toMatch(/^u\*\*\*@example\.com$/);
+    const clear = await getRecordPair(db, officer, versionId, { a: "0", b: "1" });
+    expect(clear.a.fields.card).toBe("4111 1111 1111 1111");
+    await expect(getRecordPair(db, officer, versionId, { a: "0", b: "999" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("getGovernanceSummary", () => {
+  it("counts open findings by severity and reads license, rates and k from the latest scans", async () => {
+    const summary = await getGovernanceSummary(db, versionId);
+    expect(summary).toMatchObject({
+      datasetVersionId: versionId,
+      version: 1,
+      // 30 emails medium; card triaged away, SSN remediated; the license conflict high.
+      openFindings: { info: 0, low: 0, medium: 30, high: 1, critical: 0 },
+      license: { verdict: "conflict" },
+      duplicateRate: null,
+      contaminationRate: null,
+      kAnonymity: null,
+      provenanceCompleteness: 0.75,
+    });
+    expect(summary.license.reasons.join(" ")).toContain("CC-BY-NC-4.0");
+    expect(summary.scans.map((s) => [s.kind, s.status]).sort()).toEqual([["license", "completed"], ["pii", "completed"]]);
+  });
+});
