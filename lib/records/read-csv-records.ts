@@ -26,6 +26,7 @@ export async function* readCsvRecords(
   skip: ((error: AppError) => void) | undefined,
 ): AsyncGenerator<DataRecord> {
   let header: string[] | undefined;
+  let row = 0;
   const parser = parse({
     info: true,
     skip_empty_lines: true,
@@ -36,6 +37,8 @@ export async function* readCsvRecords(
     on_skip: skip
       ? (error: CsvError | undefined) => {
           if (error) skip(csvError(error, header?.length));
+          // A skipped row is still a data row: later records keep their 0-based row ids.
+          if (header !== undefined) row += 1;
           return undefined;
         }
       : undefined,
@@ -43,7 +46,6 @@ export async function* readCsvRecords(
   const api = (parser as unknown as { api?: CsvParserApi }).api;
   if (!api || typeof api.parse !== "function") throw new Error("readCsvRecords: csv-parse no longer exposes its parser api");
 
-  let row = 0;
   const completed: CsvRecordWithInfo[] = [];
   const push = (record: CsvRecordWithInfo) => completed.push(record);
 

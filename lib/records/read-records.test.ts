@@ -121,9 +121,10 @@ describe("readRecords csv", () => {
   it("skips malformed rows when asked, reporting each and keeping ids of the rows it reads", async () => {
     const skipped: AppError[] = [];
     const records = await collect(streamOf("a,b\n1,2\n3\n4,5\n"), { format: "csv", onMalformed: "skip", onSkip: (e) => skipped.push(e) });
-    expect(records.map((r) => [r.line, r.fields.a])).toEqual([
-      [2, "1"],
-      [4, "4"],
+    // Ids stay the 0-based data row: the skipped row keeps its id 1, so "4,5" is row 2.
+    expect(records.map((r) => [r.id, r.line, r.fields.a])).toEqual([
+      ["0", 2, "1"],
+      ["2", 4, "4"],
     ]);
     expect(skipped.map((e) => e.message)).toEqual(["line 3: expected 2 fields as in the header, found 1"]);
   });
@@ -192,7 +193,10 @@ describe("readRecords jsonl", () => {
       onMalformed: "skip",
       onSkip: (e) => skipped.push(e.details!.line as number),
     });
-    expect(records.map((r) => r.fields.a)).toEqual([1, 2]);
+    expect(records.map((r) => [r.id, r.fields.a])).toEqual([
+      ["0", 1],
+      ["4", 2],
+    ]);
     expect(skipped).toEqual([2, 3, 4]);
   });
 
