@@ -14,6 +14,8 @@ import { getDb, type Db, type Role } from "../lib/db/index.ts";
 import { isAppError } from "../lib/errors/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { closeQueues } from "../lib/queue/index.ts";
+import { startDefaultScans } from "../lib/scan/run/index.ts";
+import { seedDemoModels } from "../lib/training/seed-demo-models.ts";
 
 const DEMO_PASSWORD = "canary-demo";
 const FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
@@ -84,8 +86,10 @@ async function ensureVersion(db: Db, principal: Principal, datasetName: string, 
   }
 }
 
+/** Ingests here, then queues the default scans (the worker runs them, as after any upload). */
 async function ingest(db: Db, versionId: string): Promise<void> {
   const result = await ingestDatasetVersion(db, versionId);
+  await startDefaultScans(db, versionId);
   const version = await db.datasetVersion.findUniqueOrThrow({ where: { id: versionId }, select: { version: true, dataset: { select: { name: true } } } });
   console.log(`seed: ${version.dataset.name} v${version.version} ready, ${result.rowCount} rows${result.transitioned ? "" : " (already)"}`);
 }
@@ -335,7 +339,10 @@ async function seedDatasets(db: Db): Promise<void> {
 const db = getDb();
 try {
   await seedUsers(db);
-  if (!process.argv.includes("--users-only")) await seedDatasets(db);
+  if (!process.argv.includes("--users-only")) {
+    await seedDatasets(db);
+    await seedDemoModels(db, { principal: await principalFor(db, "engineer@canary.local") });
+  }
 } catch (error) {
   console.error(`seed: failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

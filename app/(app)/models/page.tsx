@@ -1,27 +1,33 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { principalCan } from "@/lib/auth/principal";
 import { requirePagePermission } from "@/app/_server/require-page-permission";
-import { EmptyState } from "../../_components/empty-state";
-import { CubeIcon } from "../../_components/icons";
+import { PlusIcon } from "../../_components/icons";
 import { PageHeader } from "../../_components/page-header";
+import { ModelsTable } from "./models-table";
 
 export const metadata: Metadata = { title: "Models" };
 
 export default async function ModelsPage() {
-  await requirePagePermission("models.read");
+  const principal = await requirePagePermission("models.read");
+  const canTrain = principalCan(principal, "models.write");
   return (
     <>
-      <PageHeader title="Models" description="Registered models, their versions and the training runs that produced them." />
-      <div className="card">
-        <EmptyState icon={<CubeIcon size={24} />} title="No models yet">
-          <p>Models arrive with model registration, which is being built now. Once it lands, this page lists:</p>
-          <ul>
-            <li>each model and its versions, trained here or uploaded;</li>
-            <li>the dataset versions every model version was trained and evaluated on;</li>
-            <li>the formal privacy guarantee (ε, δ) of differentially private training, when there is one;</li>
-            <li>live progress of training runs and the privacy budget they spend.</li>
-          </ul>
-        </EmptyState>
-      </div>
+      <PageHeader
+        title="Models"
+        description="Registered models and their immutable versions: the privacy guarantee each carries, its metrics, and the data it was trained on."
+        actions={
+          canTrain ? (
+            <Link href="/models/new" className="btn btn-primary" data-testid="train-model">
+              <PlusIcon size={16} /> Train a model
+            </Link>
+          ) : null
+        }
+      />
+      <Suspense>
+        <ModelsTable canTrain={canTrain} />
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadBundle } from "../../models/artifact-bundle.ts";
 import { spawnCanary } from "../run-canary.test-support.ts";
 
 
@@ -82,5 +85,51 @@ describe("canary train", () => {
     const second = await spawnOnCpu(["train", "--config", path.join(bad, "run.json")]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/canary: run\.json config\.sampleRate: /);
+  });
+
+  it("registers the trained model through the API with --register --model", async () => {
+    const requests: { method?: string; url?: string; auth?: string; body: { bundle: unknown; metadata: Record<string, unknown> } }[] = [];
+    const readBody = async (request: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    };
+    const server = createServer((request, response) => {
+      void readBody(request).then((body) => {
+        requests.push({ method: request.method, url: request.url, auth: request.headers.authorization, body });
+        response.writeHead(201, { "Content-Type": "application/json" });
+        response.end(JSON.stringify({ model: "churn", version: 3, artifact: { sha256: "ab".repeat(32) } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const dir = workspace({ data: { train: "data.csv", target: "label" }, config });
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const run = await spawnCanary(["train", "--config", path.join(dir, "run.json"), "--json", "--register", "--model", "churn"], {
+        env: { CANARY_TF_BACKEND: "cpu", CANARY_URL: url, CANARY_TOKEN: "cnry_test" },
+        timeoutMs: 120_000,
+      });
+      expect(run.stderr).not.toContain("canary:");
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout);
+      expect(result.registered).toEqual({ model: "churn", version: 3, sha256: "ab".repeat(32) });
+      expect(requests).toHaveLength(1);
+      const [request] = requests;
+      expect(request).toMatchObject({ method: "POST", url: "/api/v1/models/churn/versions", auth: "Bearer cnry_test" });
+      expect(request!.body.metadata).toMatchObject({
+        declaredGuarantee: { epsilon: result.guarantee.epsilon, delta: result.guarantee.delta, accountant: "rdp" },
+        target: "label",
+        networkSpec: { inputShape: [3], layers: [], numClasses: 2 },
+        input: { kind: "tabular" },
+      });
+      const model = await loadBundle(request!.body.bundle);
+      expect(model.outputs[0]!.shape).toEqual([null, 2]);
+      model.dispose();
+    } finally {
+      server.close();
+    }
+    const missing = await spawnOnCpu(["train", "--config", path.join(workspace({ data: { train: "data.csv", target: "label" }, config }), "run.json"), "--register"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("canary: --register needs --model NAME");
   });
 });

@@ -17,7 +17,7 @@
 //   training set's target values as strings, in numeric order when all are numbers, else sorted.
 // The whole file is held in memory as records (fine for the tabular sizes DP-SGD trains on here).
 import { AppError } from "../../errors/index.ts";
-import { detectFormat, readRecords } from "../../records/index.ts";
+import { detectFormat, readRecords, type RecordFormat } from "../../records/index.ts";
 import type { TrainingData } from "../training/train.ts";
 
 export const DEFAULT_MAX_CATEGORIES = 50;
@@ -184,9 +184,11 @@ export function encodeRows(rows: TabularRow[], encoding: FeatureEncoding): Encod
   return { features, labels, count: labelled.length, skippedRows: rows.length - labelled.length };
 }
 
-/** Reads a CSV or JSON Lines file (by extension) into rows. @throws AppError for other formats or malformed records. */
-export async function readTabularRows(file: string): Promise<TabularRow[]> {
-  const format = detectFormat(file);
+/**
+ * Reads a CSV or JSON Lines file into rows; the format by extension unless given (a stored blob has none).
+ * @throws AppError for other formats or malformed records.
+ */
+export async function readTabularRows(file: string, format: RecordFormat = detectFormat(file)): Promise<TabularRow[]> {
   if (format === "text") throw new AppError("unsupported_media_type", `tabular training data must be CSV or JSON Lines, not text`, { field: "filename" });
   const rows: TabularRow[] = [];
   for await (const record of readRecords(file, { format })) rows.push({ line: record.line, fields: record.fields });

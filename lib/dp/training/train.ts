@@ -76,7 +76,8 @@ function gatherBatch(data: TrainingData, spec: NetworkSpec, indices: number[]) {
   };
 }
 
-function restoreParameters(network: Network, checkpoint: TrainingCheckpoint): void {
+/** Sets the network's parameters to a checkpoint's. @throws Error when the tensor counts differ. */
+export function restoreParameters(network: Network, checkpoint: Pick<TrainingCheckpoint, "parameters">): void {
   const variables = parameters(network);
   if (checkpoint.parameters.length !== variables.length) {
     throw new Error(`train: checkpoint has ${checkpoint.parameters.length} parameter tensors, the model ${variables.length}`);

@@ -11,6 +11,7 @@ import { AutoRefresh } from "../../../_components/auto-refresh";
 import { UploadIcon } from "../../../_components/icons";
 import { PageHeader } from "../../../_components/page-header";
 import { isActiveStatus } from "../../../_components/status-badge";
+import { BudgetPanel } from "./budget-panel";
 import { ColumnSchema } from "./column-schema";
 import { columnsOf } from "./columns-of";
 import { loadGovernance, type VersionGovernance } from "./load-governance";
@@ -192,6 +193,14 @@ export default async function DatasetPage({ params, searchParams }: Props) {
               <ColumnSchema schema={selected.status === "ready" ? selected.columnSchema : null} />
             </div>
           </section>
+        ) : null}
+
+        {selected ? (
+          <BudgetPanel
+            datasetName={dataset.name}
+            version={selected.version}
+            canSet={principalCan(principal, "datasets.write") && (dataset.owner?.email === principal.email || principal.roles.includes("admin"))}
+          />
         ) : null}
 
         {selected && governance ? (

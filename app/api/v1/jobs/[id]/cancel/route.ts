@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { cancelIngestSubject } from "@/lib/ingest";
 import { cancelJob } from "@/lib/queue";
 import { cancelScanSubject } from "@/lib/scan/run";
+import { cancelTrainingRunSubject } from "@/lib/training";
 import { jsonResponse } from "@/app/_server/json-response";
 import { withPermission } from "@/app/_server/with-permission";
 
@@ -9,7 +10,7 @@ import { withPermission } from "@/app/_server/with-permission";
 export const POST = withPermission<{ id: string }>("jobs.cancel", async ({ params, principal }) => {
   const job = await cancelJob(getDb(), params.id, {
     actor: { id: principal.userId, label: principal.label },
-    subjects: { scan: cancelScanSubject, dataset_version: cancelIngestSubject },
+    subjects: { scan: cancelScanSubject, dataset_version: cancelIngestSubject, training_run: cancelTrainingRunSubject },
   });
   return jsonResponse(job);
 });

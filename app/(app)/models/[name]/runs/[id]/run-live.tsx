@@ -1,0 +1,144 @@
+"use client";
+// A training run as it happens: polled every second while queued or active.
+import Link from "next/link";
+import { useState } from "react";
+import { apiFetch, messageOf } from "../../../../../_components/api-client";
+import { ProgressBar } from "../../../../../_components/progress-bar";
+import { StatusBadge, isActiveStatus } from "../../../../../_components/status-badge";
+import { useApiQuery } from "../../../../../_components/use-api-query";
+import { formatDelta, formatEpsilon, formatPercent } from "../../../_components/format";
+import { TrainingCurves, type CurvePoint } from "../../../_components/training-curves";
+
+export interface RunView {
+  id: string;
+  model: string;
+  status: string;
+  dataset: { name: string; version: number };
+  config: { train?: { delta?: number; noiseMultiplier?: number; sampleRate?: number; clipNorm?: number; accountant?: string; private?: boolean }; plannedEpsilon?: number | null };
+  progress: {
+    phase?: string;
+    step: number;
+    totalSteps: number;
+    epoch?: number;
+    loss?: number;
+    accuracy?: number;
+    epsilon: number | null;
+    plannedEpsilon?: number | null;
+    curve: CurvePoint[];
+    contamination?: { rate: number; overlapping: number; evalRecords: number } | null;
+    stoppedEarly?: string;
+    message?: string;
+  };
+  epsilonSpent: number;
+  backend: string | null;
+  error: string | null;
+  modelVersion: number | null;
+  job: { id: string; status: string; progress: number; progressMessage: string } | null;
+  createdBy: string;
+}
+
+export function RunLive({ initial, canCancel }: { initial: RunView; canCancel: boolean }) {
+  const { data } = useApiQuery<RunView>(`/api/v1/training-runs/${initial.id}`, { refreshMs: 1000, shouldPoll: (run) => isActiveStatus(run.status) });
+  const run = data ?? initial;
+  const [cancelError, setCancelError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const p = run.progress;
+  const planned = run.config.plannedEpsilon ?? p.plannedEpsilon ?? null;
+  const active = isActiveStatus(run.status);
+
+  async function cancel() {
+    if (!run.job) return;
+    setCancelling(true);
+    try {
+      await apiFetch(`/api/v1/jobs/${run.job.id}/cancel`, { method: "POST" });
+    } catch (error) {
+      setCancelError(messageOf(error));
+    } finally {
+      setCancelling(false);
+    }
+  }
+
+  return (
+    <div className="stack">
+      <div className="card">
+        <div className="card-header">
+          <h2>
+            <StatusBadge status={run.status} />
+          </h2>
+          {active && canCancel && run.job ? (
+            <button type="button" className="btn btn-danger btn-sm" onClick={cancel} disabled={cancelling} data-testid="cancel-run">
+              {cancelling ? "Cancelling…" : "Cancel run"}
+            </button>
+          ) : null}
+        </div>
+        <div className="card-body stack">
+          {cancelError ? <div className="alert alert-error">{cancelError}</div> : null}
+          {run.error ? (
+            <div className="alert alert-error" role="alert">
+              {run.error}
+            </div>
+          ) : null}
+          {p.stoppedEarly === "budget" ? <div className="alert alert-warn">Stopped at the privacy budget: the version reached what its dataset budget allows.</div> : null}
+          {p.contamination && p.contamination.rate > 0 ? (
+            <div className="alert alert-warn">
+              {formatPercent(p.contamination.rate)} of the evaluation records ({p.contamination.overlapping} of {p.contamination.evalRecords}) also appear in the training set: the metrics overstate generalisation.
+            </div>
+          ) : null}
+          {active ? <ProgressBar value={run.status === "queued" ? null : Math.round((100 * p.step) / Math.max(1, p.totalSteps))} message={p.message ?? run.job?.progressMessage} /> : null}
+          <dl className="facts">
+            <div>
+              <dt>Step</dt>
+              <dd data-testid="run-step">
+                {p.step} / {p.totalSteps}
+              </dd>
+            </div>
+            <div>
+              <dt>Epoch</dt>
+              <dd>{p.epoch === undefined ? "—" : p.epoch.toFixed(2)}</dd>
+            </div>
+            <div>
+              <dt>Loss</dt>
+              <dd>{p.loss === undefined ? "—" : p.loss.toFixed(4)}</dd>
+            </div>
+            <div>
+              <dt>Accuracy</dt>
+              <dd>{formatPercent(p.accuracy)}</dd>
+            </div>
+            <div>
+              <dt>ε spent</dt>
+              <dd data-testid="run-epsilon">
+                {formatEpsilon(p.epsilon)} <span className="muted">of {formatEpsilon(planned)} planned</span>
+              </dd>
+            </div>
+            <div>
+              <dt>δ · σ · q · C</dt>
+              <dd className="mono">
+                {formatDelta(run.config.train?.delta)} · {run.config.train?.noiseMultiplier?.toFixed(3) ?? "—"} · {run.config.train?.sampleRate ?? "—"} · {run.config.train?.clipNorm ?? "—"}
+              </dd>
+            </div>
+            <div>
+              <dt>Accountant · backend</dt>
+              <dd>
+                {run.config.train?.accountant ?? "—"} · {run.backend ?? "—"}
+              </dd>
+            </div>
+            <div>
+              <dt>Model version</dt>
+              <dd data-testid="run-version">
+                {run.modelVersion !== null ? <Link href={`/models/${encodeURIComponent(run.model)}/versions/${run.modelVersion}`}>v{run.modelVersion}</Link> : "—"}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      </div>
+      <div className="card">
+        <div className="card-header">
+          <h2>Curves</h2>
+        </div>
+        <div className="card-body">
+          <TrainingCurves curve={p.curve} plannedEpsilon={planned} totalSteps={p.totalSteps} />
+        </div>
+      </div>
+    </div>
+  );
+}

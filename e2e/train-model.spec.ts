@@ -1,0 +1,104 @@
+// Journey: an engineer uploads a small tabular CSV, sets a privacy budget on the version, starts a DP
+// training run from the browser and watches it until ε reaches its target; the version appears in
+// the registry with its guarantee, the remaining budget drops by the run's ε, and a run that would
+// overspend what is left is refused with a clear message.
+import { expect, test } from "@playwright/test";
+import { registerDataset, signIn, tempFile, uniqueName } from "./support";
+
+/** 200 rows, two classes separated by x; a categorical column too. Tiny: the run takes seconds. */
+function csv(): string {
+  const lines = ["x,y,segment,churned"];
+  for (let i = 0; i < 200; i++) {
+    const positive = i % 2 === 1;
+    lines.push(`${((positive ? 1.5 : -1.5) + ((i * 13) % 7) / 7).toFixed(3)},${(((i * 29) % 5) / 5).toFixed(2)},${["a", "b", "c"][i % 3]},${positive ? "yes" : "no"}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+test("an engineer trains a DP model within the dataset's budget and sees its guarantee", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const dataset = uniqueName("e2e-train");
+  const model = uniqueName("churn-dp");
+  await signIn(page, "engineer@canary.local");
+  await registerDataset(page, dataset);
+  await page.getByTestId("upload-file").setInputFiles(tempFile("customers.csv", csv()));
+  await page.getByRole("button", { name: "Upload version" }).click();
+  await expect(page.getByTestId("upload-done")).toContainText("Version 1 is ready", { timeout: 45_000 });
+
+  // The owner sets the version's budget (the dataset page's budget panel calls this same API).
+  const budgetUrl = `/api/v1/datasets/${dataset}/versions/1/budget`;
+  expect((await page.request.put(budgetUrl, { data: { epsilon: 5, delta: 1e-3 } })).status()).toBe(200);
+
+  // The form plans the run against the budget before it starts.
+  await page.goto(`/models/new?dataset=${dataset}&version=1`);
+  await page.getByLabel("Model name").fill(model);
+  await page.getByLabel("Target column").selectOption("churned");
+  await page.getByLabel("Hidden units").fill("4");
+  await page.getByLabel("Epochs").fill("3");
+  await page.getByLabel("Sample rate q").fill("0.1");
+  await page.getByLabel("Target ε").fill("2");
+  const plan = page.getByTestId("train-plan");
+  await expect(plan.getByTestId("planned-epsilon")).toHaveText(/^1\.99|^2\.00/);
+  await expect(plan.getByTestId("plan-budget")).toContainText(`${dataset} v1: ε 5.00 left of 5.00`);
+  await page.getByTestId("start-training").click();
+
+  // The live view: ε rises to its target, then the run registers a version.
+  await expect(page).toHaveURL(new RegExp(`/models/${model}/runs/`));
+  await expect(page.getByTestId("run-step")).toHaveText("30 / 30", { timeout: 60_000 });
+  await expect(page.getByTestId("run-epsilon")).toContainText(/^(1\.99|2\.00) of (1\.99|2\.00) planned/);
+  await expect(page.getByTestId("training-curves")).toBeVisible();
+  await expect(page.getByTestId("run-version")).toHaveText("v1", { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath("training-run.png"), fullPage: true });
+
+  // The registry: the version with its formal guarantee and the baseline beside its metrics.
+  await page.getByTestId("run-version").getByRole("link").click();
+  await expect(page.getByTestId("version-guarantee")).toContainText("Formal (ε, δ)-DP");
+  await expect(page.getByTestId("version-guarantee")).toContainText("Poisson sampling rate q = 0.1, 30 steps");
+  await expect(page.getByTestId("guarantee-badge")).toContainText(/ε = (1\.99|2\.00), δ = /);
+  await expect(page.getByTestId("version-metrics")).toContainText("Non-private baseline");
+  await expect(page.getByTestId("artifact-sha256")).toContainText(/[0-9a-f]{16}…/);
+  await page.goto("/models");
+  await expect(page.getByRole("link", { name: model })).toBeVisible();
+
+  // The artifact is served as tfjs files; re-uploaded as an external model with a declared ε, it is
+  // validated by loading and marked "declared, not verified". A model.json without its weights is refused.
+  const artifact = `/api/v1/models/${model}/versions/1/artifact`;
+  const modelJson = await (await page.request.get(`${artifact}/model.json`)).body();
+  expect(JSON.parse(modelJson.toString()).weightsManifest[0].paths).toEqual(["weights.bin"]);
+  const weights = await (await page.request.get(`${artifact}/weights.bin`)).body();
+  const external = uniqueName("external");
+  const uploaded = await page.request.post(`/api/v1/models/${external}/versions`, {
+    multipart: {
+      model: { name: "model.json", mimeType: "application/json", buffer: modelJson },
+      weights: { name: "weights.bin", mimeType: "application/octet-stream", buffer: weights },
+      metadata: JSON.stringify({ declaredGuarantee: { epsilon: 1, delta: 1e-6 } }),
+    },
+  });
+  expect(uploaded.status()).toBe(201);
+  expect((await uploaded.json()).guarantee).toMatchObject({ status: "declared", epsilon: 1 });
+  const missing = await page.request.post(`/api/v1/models/${external}/versions`, { multipart: { model: { name: "model.json", mimeType: "application/json", buffer: modelJson } } });
+  expect(missing.status()).toBe(422);
+  expect((await missing.json()).error.message).toBe('the weights file "weights.bin" named in model.json was not uploaded');
+  await page.goto(`/models/${external}/versions/1`);
+  await expect(page.getByTestId("guarantee-badge")).toContainText("(declared, not verified)");
+
+  // The ledger: one entry with the run's ε; the budget left has dropped by it.
+  const budget = await (await page.request.get(budgetUrl)).json();
+  expect(budget.ledger).toHaveLength(1);
+  expect(budget.ledger[0].epsilon).toBeGreaterThan(1.98);
+  expect(budget.uses[0].remaining.epsilon).toBeCloseTo(5 - budget.ledger[0].epsilon, 9);
+
+  // What is left (about 3) cannot pay for ε = 4: the form refuses before starting, and so does the API.
+  await page.goto(`/models/new?dataset=${dataset}&version=1`);
+  await page.getByLabel("Model name").fill(model);
+  await page.getByLabel("Target column").selectOption("churned");
+  await page.getByLabel("Target ε").fill("4");
+  await expect(plan.getByTestId("plan-budget")).toContainText(/ε 3\.0\d left of 5\.00/);
+  await expect(plan.getByTestId("plan-refusal")).toContainText(/over budget: the run would spend ε = (3\.99|4\.00), but .* v1 has ε = 3\.0\d left of its budget ε = 5\.00 \(basic composition/);
+  await expect(page.getByTestId("start-training")).toBeDisabled();
+  const refused = await page.request.post("/api/v1/training-runs", {
+    data: { model, dataset: { name: dataset, version: 1 }, target: "churned", config: { model: { kind: "logistic" }, epochs: 3, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, targetEpsilon: 4 } },
+  });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toMatch(/^over budget/);
+});

@@ -1,0 +1,34 @@
+import type { NetworkSpec } from "../dp/models/network-spec.ts";
+import type { InputEncoding } from "../dp/run/save-model.ts";
+
+/** "formal": computed by Canary's accountant; "declared": stated by an uploader, not verified; "none". */
+export type GuaranteeStatus = "formal" | "declared" | "none";
+
+/**
+ * ModelVersion.config: what audits and retraining need to treat inputs exactly as training did.
+ * `train` is the train config (train-config.ts) with the σ actually used.
+ */
+export interface ModelVersionConfig {
+  guaranteeStatus: GuaranteeStatus;
+  input: InputEncoding | null;
+  networkSpec: NetworkSpec | null;
+  target: string | null;
+  train: unknown | null;
+  trainingRunId?: string;
+  /** Share of eval records found in the training set when the run started (lib/scan/dedup). */
+  contaminationRate?: number | null;
+  /** Why a run stopped before its planned steps ("budget", "cancelled"). */
+  stoppedEarly?: string;
+}
+
+export function readModelVersionConfig(value: unknown): ModelVersionConfig {
+  const config = (value ?? {}) as Partial<ModelVersionConfig>;
+  return {
+    ...config,
+    guaranteeStatus: config.guaranteeStatus ?? "none",
+    input: config.input ?? null,
+    networkSpec: config.networkSpec ?? null,
+    target: config.target ?? null,
+    train: config.train ?? null,
+  };
+}

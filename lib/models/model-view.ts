@@ -1,0 +1,88 @@
+// What callers see of models and versions: JSON-ready values, people by email, never a blob path.
+import type { Prisma } from "../db/index.ts";
+import { type GuaranteeStatus, readModelVersionConfig } from "./model-version-config.ts";
+
+export const VERSION_VIEW_INCLUDE = {
+  model: { select: { name: true } },
+  createdBy: { select: { email: true } },
+  trainData: { select: { version: true, dataset: { select: { name: true } } } },
+  evalData: { select: { version: true, dataset: { select: { name: true } } } },
+  publicData: { select: { version: true, dataset: { select: { name: true } } } },
+  trainingRun: { select: { id: true, status: true } },
+} satisfies Prisma.ModelVersionInclude;
+
+type VersionRow = Prisma.ModelVersionGetPayload<{ include: typeof VERSION_VIEW_INCLUDE }>;
+
+export interface GuaranteeView {
+  status: GuaranteeStatus;
+  epsilon: number | null;
+  delta: number | null;
+  accountant: string | null;
+  noiseMultiplier: number | null;
+  sampleRate: number | null;
+  steps: number | null;
+  clipNorm: number | null;
+}
+
+export interface DatasetRef {
+  name: string;
+  version: number;
+}
+
+export interface ModelVersionView {
+  id: string;
+  model: string;
+  version: number;
+  source: "trained" | "uploaded";
+  framework: string;
+  backend: string | null;
+  artifact: { sha256: string; modelJsonUrl: string; weightsUrl: string; bundleUrl: string };
+  guarantee: GuaranteeView;
+  metrics: Record<string, number>;
+  baselineMetrics: Record<string, number> | null;
+  datasets: { train: DatasetRef | null; eval: DatasetRef | null; public: DatasetRef | null };
+  config: ReturnType<typeof readModelVersionConfig>;
+  trainingRun: { id: string; status: string } | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+function ref(row: { version: number; dataset: { name: string } } | null): DatasetRef | null {
+  return row ? { name: row.dataset.name, version: row.version } : null;
+}
+
+/** Where a version's artifact is served (relative URLs under the API). */
+export function artifactUrls(model: string, version: number) {
+  const base = `/api/v1/models/${encodeURIComponent(model)}/versions/${version}/artifact`;
+  return { modelJsonUrl: `${base}/model.json`, weightsUrl: `${base}/weights.bin`, bundleUrl: base };
+}
+
+export function toModelVersionView(row: VersionRow): ModelVersionView {
+  const config = readModelVersionConfig(row.config);
+  return {
+    id: row.id,
+    model: row.model.name,
+    version: row.version,
+    source: row.source,
+    framework: row.framework,
+    backend: row.backend,
+    artifact: { sha256: row.artifactSha256, ...artifactUrls(row.model.name, row.version) },
+    guarantee: {
+      status: row.epsilon === null ? "none" : config.guaranteeStatus === "none" ? "declared" : config.guaranteeStatus,
+      epsilon: row.epsilon,
+      delta: row.delta,
+      accountant: row.accountant,
+      noiseMultiplier: row.noiseMultiplier,
+      sampleRate: row.sampleRate,
+      steps: row.steps,
+      clipNorm: row.clipNorm,
+    },
+    metrics: row.metrics as Record<string, number>,
+    baselineMetrics: (row.baselineMetrics as Record<string, number> | null) ?? null,
+    datasets: { train: ref(row.trainData), eval: ref(row.evalData), public: ref(row.publicData) },
+    config,
+    trainingRun: row.trainingRun,
+    createdBy: row.createdBy.email,
+    createdAt: row.createdAt,
+  };
+}

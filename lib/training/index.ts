@@ -1,0 +1,12 @@
+// Training runs on stored dataset versions (the `train` queue) and the privacy budgets they consume.
+// Not exported: run-training-job.ts (runTrainingJob, what the worker runs) and seed-demo-models.ts
+// load a TensorFlow.js backend (wasm) that Next.js cannot bundle; workers and scripts import them
+// by path, and nothing the app imports from here loads one.
+export { startTrainingRun, type TrainingPlan } from "./start-training-run.ts";
+export { getTrainingRun, type TrainingRunView } from "./get-training-run.ts";
+export { failTrainingRun, cancelTrainingRunSubject } from "./training-run-status.ts";
+export { getDatasetBudget, setDatasetBudget, type DatasetBudgetView, type LedgerRow } from "./dataset-budget.ts";
+export { budgetUse, lineageVersionIds, tightestRemaining, type EpsilonDelta, type VersionBudgetUse } from "./privacy-budget.ts";
+export { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint, type TrainingProgress } from "./training-progress.ts";
+export { readTrainingRunConfig, type TrainingRunConfig } from "./training-run-config.ts";
+export { startTrainingRunSchema, setBudgetSchema, type StartTrainingRunInput, type SetBudgetInput } from "./schemas.ts";

@@ -1,0 +1,126 @@
+import { appendAuditLog } from "../audit-log/index.ts";
+import type { Principal } from "../auth/principal.ts";
+import type { Db, Prisma, Tx } from "../db/index.ts";
+import { resolveTrainConfig } from "../dp/run/prepare-training.ts";
+import { AppError } from "../errors/index.ts";
+import { enqueue, type JobView } from "../queue/index.ts";
+import { budgetUse, lineageVersionIds, lockBudgets, type VersionBudgetUse } from "./privacy-budget.ts";
+import { startTrainingRunSchema } from "./schemas.ts";
+import type { TrainingRunConfig } from "./training-run-config.ts";
+import { getTrainingRun, type TrainingRunView } from "./get-training-run.ts";
+
+export interface TrainingPlan {
+  plannedEpsilon: number | null;
+  delta: number;
+  noiseMultiplier: number | null;
+  steps: number;
+  accountant: string;
+  /** Budget use of the training version and its ancestors. */
+  budgets: VersionBudgetUse[];
+  /** Null when the run fits every budget, else why not. */
+  refusal: string | null;
+}
+
+const fmt = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(2) : x.toExponential(2));
+
+async function readyVersion(db: Db | Tx, ref: { name: string; version: number }, role: string) {
+  const version = await db.datasetVersion.findFirst({
+    where: { dataset: { name: ref.name }, version: ref.version },
+    select: { id: true, status: true, format: true, rowCount: true, columnSchema: true },
+  });
+  if (!version) throw new AppError("not_found", `${role} dataset "${ref.name}" has no version ${ref.version}`, { field: role });
+  if (version.status !== "ready") throw new AppError("conflict", `${role} dataset "${ref.name}" v${ref.version} is ${version.status}, not ready: wait for its ingest to finish`, { field: role });
+  if (version.format === "text") throw new AppError("unprocessable", `${role} dataset "${ref.name}" v${ref.version} is text; training needs CSV or JSON Lines`, { field: role });
+  return version;
+}
+
+function columnNames(schema: unknown): string[] {
+  return ((schema as { columns?: { name: string }[] } | null)?.columns ?? []).map((c) => c.name);
+}
+
+function refusalOf(plannedEpsilon: number | null, delta: number, budgets: VersionBudgetUse[]): string | null {
+  if (plannedEpsilon === null) return null;
+  for (const use of budgets) {
+    if (!use.remaining) continue;
+    if (plannedEpsilon > use.remaining.epsilon + 1e-9) {
+      return `over budget: the run would spend ε = ${fmt(plannedEpsilon)}, but ${use.label} has ε = ${fmt(Math.max(0, use.remaining.epsilon))} left of its budget ε = ${fmt(use.budget!.epsilon)} (basic composition: spent ${fmt(use.spent.epsilon)}, reserved by running jobs ${fmt(use.reserved.epsilon)})`;
+    }
+    if (delta > use.remaining.delta * (1 + 1e-9)) {
+      return `over budget: the run's δ = ${fmt(delta)} exceeds the δ = ${fmt(Math.max(0, use.remaining.delta))} left of ${use.label}'s budget δ = ${fmt(use.budget!.delta)} (basic composition)`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Plans a DP training run on a stored dataset version and, unless `dryRun`, starts it: checks that
+ * the versions are ready and the target is a column, resolves the config (δ below 1/N, σ calibrated
+ * from a target ε), then, with the budgets of the version and its ancestors locked, refuses a run
+ * whose planned ε or δ exceeds what any of them has left (409), records the run with a zero ledger
+ * entry per version (its reservation) and the audit entry, and enqueues the `train` job after commit.
+ */
+export async function startTrainingRun(
+  db: Db,
+  principal: Principal,
+  input: unknown,
+  options: { enqueueJob?: boolean } = {},
+): Promise<{ plan: TrainingPlan; run: TrainingRunView | null; job: JobView | null }> {
+  const request = startTrainingRunSchema.parse(input);
+  const train = await readyVersion(db, request.dataset, "dataset");
+  const evalVersion = request.eval ? await readyVersion(db, request.eval, "eval") : null;
+  const publicVersion = request.public ? await readyVersion(db, request.public, "public") : null;
+  const columns = columnNames(train.columnSchema);
+  if (!columns.includes(request.target)) {
+    throw new AppError("bad_request", `target column "${request.target}" is not a column of ${request.dataset.name} v${request.dataset.version} (columns: ${columns.join(", ")})`, { field: "target" });
+  }
+  const count = train.rowCount ?? 0;
+  if (count < 2) throw new AppError("unprocessable", `${request.dataset.name} v${request.dataset.version} has ${count} rows; training needs more`, { field: "dataset" });
+  const resolved = resolveTrainConfig(request.config, count, "training");
+  const versionIds = await lineageVersionIds(db, train.id);
+  const planOf = (budgets: VersionBudgetUse[]): TrainingPlan => ({
+    plannedEpsilon: resolved.plannedEpsilon,
+    delta: resolved.config.delta,
+    noiseMultiplier: resolved.config.private ? resolved.config.noiseMultiplier! : null,
+    steps: resolved.steps,
+    accountant: resolved.config.accountant,
+    budgets,
+    refusal: refusalOf(resolved.plannedEpsilon, resolved.config.delta, budgets),
+  });
+  if (request.dryRun) return { plan: planOf(await budgetUse(db, versionIds)), run: null, job: null };
+
+  const runConfig: TrainingRunConfig = {
+    train: resolved.config,
+    plannedEpsilon: resolved.plannedEpsilon,
+    steps: resolved.steps,
+    target: request.target,
+    evalDatasetVersionId: evalVersion?.id ?? null,
+    publicDatasetVersionId: publicVersion?.id ?? null,
+    baseline: request.baseline,
+    ...(request.maxCategories ? { maxCategories: request.maxCategories } : {}),
+    lineageVersionIds: versionIds,
+  };
+  const { plan, runId } = await db.$transaction(async (tx) => {
+    await lockBudgets(tx, versionIds);
+    const plan = planOf(await budgetUse(tx, versionIds));
+    if (plan.refusal) throw new AppError("conflict", plan.refusal, { plannedEpsilon: plan.plannedEpsilon, budgets: plan.budgets.filter((b) => b.budget) });
+    const model = await tx.model.upsert({ where: { name: request.model }, create: { name: request.model, ownerId: principal.userId }, update: {}, select: { id: true } });
+    const run = await tx.trainingRun.create({
+      data: { modelId: model.id, datasetVersionId: train.id, config: runConfig as unknown as Prisma.InputJsonValue, createdById: principal.userId, progress: { step: 0, totalSteps: resolved.steps, epsilon: 0, curve: [] } },
+      select: { id: true },
+    });
+    if (resolved.config.private) {
+      await tx.budgetLedgerEntry.createMany({ data: versionIds.map((datasetVersionId) => ({ datasetVersionId, trainingRunId: run.id, epsilon: 0, delta: 0 })) });
+    }
+    await appendAuditLog(tx, {
+      actor: { id: principal.userId, label: principal.label },
+      action: "training_run.start",
+      targetType: "training_run",
+      targetId: run.id,
+      details: { model: request.model, dataset: `${request.dataset.name} v${request.dataset.version}`, plannedEpsilon: resolved.plannedEpsilon, delta: resolved.config.delta, steps: resolved.steps },
+    });
+    return { plan, runId: run.id };
+  });
+  // Without a job (the demo seed runs runTrainingJob itself, with no worker).
+  const job = options.enqueueJob === false ? null : await enqueue(db, "train", { trainingRunId: runId }, { subjectType: "training_run", subjectId: runId, createdById: principal.userId });
+  return { plan, run: await getTrainingRun(db, runId), job };
+}

@@ -1,0 +1,20 @@
+import type { TrainConfig } from "../dp/training/train-config.ts";
+
+/** TrainingRun.config: the resolved train config and everything the worker needs to run it again. */
+export interface TrainingRunConfig {
+  /** Resolved: δ set, σ given or calibrated. */
+  train: TrainConfig;
+  plannedEpsilon: number | null;
+  steps: number;
+  target: string;
+  evalDatasetVersionId: string | null;
+  publicDatasetVersionId: string | null;
+  baseline: boolean;
+  maxCategories?: number;
+  /** The training version and its ancestors: whose budgets the run consumes. */
+  lineageVersionIds: string[];
+}
+
+export function readTrainingRunConfig(value: unknown): TrainingRunConfig {
+  return value as TrainingRunConfig;
+}

@@ -1,0 +1,144 @@
+// Budgets through lineage and reservations, the demo seed, and the registry's upload path, against
+// the real database (the kill -9 resume is workers/train.int.test.ts).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "../auth/principal.ts";
+import { uploadDatasetVersion } from "../datasets/index.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/test-helpers.ts";
+import { createDb } from "../db/index.ts";
+import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
+import { mlpSpec } from "../dp/models/network-spec.ts";
+import { ingestDatasetVersion } from "../ingest/index.ts";
+import { bundleNetwork, getModel, loadModelVersionArtifact, uploadModelVersion } from "../models/index.ts";
+import { closeQueues } from "../queue/index.ts";
+import { getDatasetBudget, setDatasetBudget, startTrainingRun } from "./index.ts";
+import { runTrainingJob } from "./run-training-job.ts";
+import { seedDemoModels } from "./seed-demo-models.ts";
+
+process.env.CANARY_QUEUE_PREFIX = "t_training_lib";
+const db = createDb();
+let owner: Principal;
+let other: Principal;
+
+function csv(rows: number): string {
+  const tag = uniqueSuffix();
+  const lines = ["ref,x,y,approved"];
+  for (let i = 0; i < rows; i++) lines.push(`${tag}-${i},${((i % 2 ? 1.5 : -1.5) + ((i * 13) % 7) / 7).toFixed(3)},${(((i * 29) % 5) / 5).toFixed(2)},${i % 2}`);
+  return `${lines.join("\n")}\n`;
+}
+
+async function version(rows: number, parents?: string[]) {
+  const dataset = await createTestDataset(db, owner, "budget");
+  const { version: v } = await uploadDatasetVersion(db, owner, { datasetName: dataset.name, filename: "rows.csv", stream: streamOf(csv(rows)), parents, transformation: parents ? "filtered" : undefined });
+  await ingestDatasetVersion(db, v.id);
+  return { name: dataset.name, version: v.version, id: v.id };
+}
+
+const config = (targetEpsilon: number) => ({ model: { kind: "logistic" }, epochs: 2, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, targetEpsilon, delta: 1e-4 });
+
+beforeAll(async () => {
+  owner = await createTestPrincipal(db);
+  other = await createTestPrincipal(db);
+});
+
+afterAll(async () => {
+  await closeQueues();
+  await db.$disconnect();
+});
+
+describe("privacy budgets", () => {
+  it("lets only the owner (or an admin) set a budget", async () => {
+    const data = await version(50);
+    await expect(setDatasetBudget(db, other, data.name, data.version, { epsilon: 1, delta: 1e-5 })).rejects.toThrow(/only the owner of dataset .* or an admin/);
+    const set = await setDatasetBudget(db, owner, data.name, data.version, { epsilon: 1, delta: 1e-5 });
+    expect(set.uses[0]).toMatchObject({ budget: { epsilon: 1, delta: 1e-5 }, spent: { epsilon: 0, delta: 0 }, remaining: { epsilon: 1, delta: 1e-5 } });
+    expect(await db.auditLogEntry.count({ where: { action: "privacy_budget.set", targetId: data.id } })).toBe(1);
+  });
+
+  it("charges a run on a derived version to its ancestors' budgets, reserving the plan while it is queued", async () => {
+    const parent = await version(100);
+    const child = await version(100, [parent.id]);
+    await setDatasetBudget(db, owner, parent.name, parent.version, { epsilon: 3, delta: 1e-3 });
+    const first = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: child, target: "approved", config: config(2) });
+    expect(first.plan.refusal).toBeNull();
+    expect(first.plan.plannedEpsilon).toBeGreaterThan(1.99);
+    expect((await db.budgetLedgerEntry.findMany({ where: { trainingRunId: first.run!.id } })).map((e) => e.datasetVersionId).sort()).toEqual([child.id, parent.id].sort());
+
+    // The queued run has spent nothing yet but holds its plan: 3 − 2 leaves about 1.
+    const parentBudget = await getDatasetBudget(db, parent.name, parent.version);
+    expect(parentBudget.uses[0]!.reserved.epsilon).toBeCloseTo(first.plan.plannedEpsilon!, 9);
+    expect(parentBudget.ledger.map((e) => e.trainedOn)).toEqual([`${child.name} v${child.version}`]);
+    const plan = await startTrainingRun(db, owner, { model: "plan-only", dataset: child, target: "approved", config: config(1.5), dryRun: true });
+    expect(plan.run).toBeNull();
+    expect(plan.plan.refusal, String(plan.plan.refusal)).toMatch(new RegExp(`over budget: the run would spend ε = 1\\.\\d\\d, but ${parent.name} v1 has ε = 1\\.0\\d left of its budget ε = 3\\.00 \\(basic composition: spent 0\\.00, reserved by running jobs (1\\.99|2\\.00)`));
+    await expect(startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: child, target: "approved", config: config(1.5) })).rejects.toMatchObject({ code: "conflict" });
+    // The parent itself is bound by the same budget; a small run still fits.
+    expect((await startTrainingRun(db, owner, { model: "plan-only", dataset: parent, target: "approved", config: config(0.9), dryRun: true })).plan.refusal).toBeNull();
+  });
+
+  it("stops a run cleanly at a budget lowered after it started, and registers what it trained", async () => {
+    process.env.CANARY_TF_BACKEND = "cpu";
+    const data = await version(100);
+    await setDatasetBudget(db, owner, data.name, data.version, { epsilon: 5, delta: 1e-3 });
+    const { run, plan } = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: data, target: "approved", config: config(2) }, { enqueueJob: false });
+    await setDatasetBudget(db, owner, data.name, data.version, { epsilon: 1, delta: 1e-3 });
+    const result = await runTrainingJob(db, run!.id, { progressIntervalMs: 0 });
+    expect(result).toMatchObject({ status: "completed", stoppedEarly: "budget", modelVersion: 1 });
+    expect(result.steps).toBeGreaterThan(0);
+    expect(result.steps).toBeLessThan(plan.steps);
+    expect(result.epsilon!).toBeLessThanOrEqual(1);
+    const budget = await getDatasetBudget(db, data.name, data.version);
+    expect(budget.ledger.map((e) => e.epsilon)).toEqual([result.epsilon]);
+    expect(budget.uses[0]!.remaining!.epsilon).toBeGreaterThanOrEqual(0);
+    const row = await db.trainingRun.findUniqueOrThrow({ where: { id: run!.id }, include: { modelVersion: true } });
+    expect(row.modelVersion).toMatchObject({ steps: result.steps, epsilon: result.epsilon });
+    expect((row.modelVersion!.config as { stoppedEarly?: string }).stoppedEarly).toBe("budget");
+  });
+
+  it("refuses a target that is not a column and a version that is not ready", async () => {
+    const data = await version(50);
+    await expect(startTrainingRun(db, owner, { model: "x1", dataset: data, target: "income", config: config(1) })).rejects.toThrow(/target column "income" is not a column of .* \(columns: ref, x, y, approved\)/);
+    await expect(startTrainingRun(db, owner, { model: "x1", dataset: { name: data.name, version: 9 }, target: "x", config: config(1) })).rejects.toThrow(/has no version 9/);
+  });
+});
+
+describe("seedDemoModels", () => {
+  it("trains the DP model with baseline metrics and the non-private model, once", async () => {
+    const train = await version(200);
+    const holdout = await version(100);
+    const lines: string[] = [];
+    const options = { principal: owner, dataset: train, eval: holdout, log: (line: string) => lines.push(line) };
+    // Names are fixed: run where no other test made them.
+    await db.modelVersion.deleteMany({ where: { model: { name: { in: ["credit-dp", "credit-baseline"] } } } });
+    expect(await seedDemoModels(db, options)).toEqual(["credit-dp", "credit-baseline"]);
+    expect(await seedDemoModels(db, options)).toEqual([]);
+    const dp = await getModel(db, "credit-dp");
+    const [v] = dp.versions;
+    expect(v!.guarantee).toMatchObject({ status: "formal", accountant: "rdp" });
+    expect(v!.guarantee.epsilon).toBeGreaterThan(2.98);
+    expect(v!.guarantee.epsilon).toBeLessThanOrEqual(3);
+    expect(v!.baselineMetrics?.accuracy).toBeGreaterThan(0.8);
+    expect(v!.datasets.eval).toEqual({ name: holdout.name, version: 1 });
+    expect((await getModel(db, "credit-baseline")).versions[0]!.guarantee.status).toBe("none");
+    expect((await getDatasetBudget(db, train.name, 1)).uses[0]!.remaining!.epsilon).toBeCloseTo(8 - v!.guarantee.epsilon!, 9);
+    expect(lines.join("\n")).toContain("seed: trained credit-dp v1");
+  });
+});
+
+describe("uploadModelVersion", () => {
+  it("registers an external model with a declared, unverified guarantee and numbers versions", async () => {
+    const network = createNetwork(mlpSpec(3, [2], 2), 3);
+    const bundle = await bundleNetwork(network);
+    disposeNetwork(network);
+    const name = `ext-${uniqueSuffix()}`;
+    const first = await uploadModelVersion(db, owner, name, bundle, { declaredGuarantee: { epsilon: 4, delta: 1e-5, accountant: "opacus-rdp" } });
+    expect(first).toMatchObject({ version: 1, source: "uploaded", guarantee: { status: "declared", epsilon: 4, delta: 1e-5, accountant: "opacus-rdp", steps: null } });
+    const second = await uploadModelVersion(db, owner, name, bundle);
+    expect(second).toMatchObject({ version: 2, guarantee: { status: "none", epsilon: null } });
+    // Identical content, one blob.
+    expect(second.artifact.sha256).toBe(first.artifact.sha256);
+    const loaded = await loadModelVersionArtifact(db, second.id);
+    expect(loaded).toMatchObject({ input: null, networkSpec: null, trainConfig: null, target: null });
+    loaded.model.dispose();
+    await expect(uploadModelVersion(db, owner, name, { ...bundle, weightData: "" })).rejects.toThrow(/the weights are missing/);
+  });
+});
