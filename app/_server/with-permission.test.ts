@@ -11,7 +11,8 @@ vi.mock("@/lib/auth", async (importOriginal) => ({
   getAuthOptions: () => ({}),
   resolveToken: (...args: unknown[]) => resolveToken(...args),
 }));
-vi.mock("@/lib/db", () => ({ getDb: () => ({}) }));
+// Keep the real module's enums (imported by schemas at load time); only the client is a stub.
+vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: () => ({}) }));
 
 const { readJsonBody, withPermission, withPublicAccess } = await import("./with-permission");
 
