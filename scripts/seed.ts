@@ -16,6 +16,7 @@ import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { closeQueues } from "../lib/queue/index.ts";
 import { startDefaultScans } from "../lib/scan/run/index.ts";
 import { seedDemoModels } from "../lib/training/seed-demo-models.ts";
+import { seedDemoAudits, startAudit } from "../lib/audit/run/index.ts";
 
 const DEMO_PASSWORD = "canary-demo";
 const FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
@@ -336,12 +337,25 @@ async function seedDatasets(db: Db): Promise<void> {
   }
 }
 
+/** Once: membership-inference audits of both demo models (the worker runs them) and a scores-only audit. */
+async function seedAudits(db: Db, engineer: Principal): Promise<void> {
+  if ((await db.leakageAudit.count()) > 0) return;
+  for (const name of ["credit-dp", "credit-baseline"]) {
+    const version = await db.modelVersion.findFirst({ where: { model: { name } }, orderBy: { version: "desc" }, select: { id: true } });
+    if (version) await startAudit(db, engineer, { modelVersionId: version.id, kind: "membership_inference", config: {} });
+  }
+  await seedDemoAudits(db, engineer);
+  console.log("seed: queued demo audits (membership inference on credit-dp and credit-baseline, one scores-only audit)");
+}
+
 const db = getDb();
 try {
   await seedUsers(db);
   if (!process.argv.includes("--users-only")) {
     await seedDatasets(db);
-    await seedDemoModels(db, { principal: await principalFor(db, "engineer@canary.local") });
+    const engineer = await principalFor(db, "engineer@canary.local");
+    await seedDemoModels(db, { principal: engineer });
+    await seedAudits(db, engineer);
   }
 } catch (error) {
   console.error(`seed: failed: ${error instanceof Error ? error.message : String(error)}`);

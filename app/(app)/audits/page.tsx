@@ -1,29 +1,31 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { principalCan } from "@/lib/auth/principal";
 import { requirePagePermission } from "@/app/_server/require-page-permission";
-import { EmptyState } from "../../_components/empty-state";
-import { ShieldIcon } from "../../_components/icons";
 import { PageHeader } from "../../_components/page-header";
+import { AuditsTable } from "./audits-table";
 
 export const metadata: Metadata = { title: "Audits" };
 
 export default async function AuditsPage() {
-  await requirePagePermission("audits.read");
+  const principal = await requirePagePermission("audits.read");
   return (
     <>
       <PageHeader
         title="Leakage audits"
-        description="Empirical tests of what a trained model reveals about the data it was trained on."
+        description="Empirical tests of what a trained model reveals about its training data, and whether its privacy claim holds."
+        actions={
+          principalCan(principal, "audits.run") ? (
+            <Link className="btn btn-primary" href="/audits/new">
+              New audit
+            </Link>
+          ) : null
+        }
       />
-      <div className="card">
-        <EmptyState icon={<ShieldIcon size={24} />} title="No audits yet">
-          <p>Audits arrive with leakage auditing, which is being built now. Once it lands, this page lists:</p>
-          <ul>
-            <li>membership-inference attacks (including LiRA) and their ROC curves at low false-positive rates;</li>
-            <li>empirical lower bounds on ε, to compare with the guarantee claimed at training;</li>
-            <li>canary exposure, attribute-inference, model-inversion and extraction tests.</li>
-          </ul>
-        </EmptyState>
-      </div>
+      <Suspense>
+        <AuditsTable />
+      </Suspense>
     </>
   );
 }

@@ -63,11 +63,22 @@ export function logitScaledConfidence(logits: ArrayLike<number>, label: number, 
  */
 export function perExampleScores(network: Network, data: TrainingData, kind: ScoreKind = "loss"): Float64Array {
   if (!SCORE_KINDS.includes(kind)) throw new Error(`perExampleScores: kind must be one of ${SCORE_KINDS.join(", ")}, got ${String(kind)}`);
-  const classes = network.spec.numClasses;
-  const logits = logitsOf(network, data);
-  const scores = new Float64Array(data.count);
-  for (let i = 0; i < data.count; i++) {
-    const label = data.labels[i]!;
+  return scoresFromLogits(logitsOf(network, data), data.labels, network.spec.numClasses, kind);
+}
+
+/**
+ * The scores of `perExampleScores` from logits already computed (row-major `count × classes`), for
+ * any model that yields logits or log-probabilities (softmax(log p) = p, so both give the same scores).
+ * @throws Error when a label is outside [0, classes) or the kind is unknown
+ * Runs in O(count · classes).
+ */
+export function scoresFromLogits(logits: ArrayLike<number>, labels: ArrayLike<number>, classes: number, kind: ScoreKind = "loss"): Float64Array {
+  if (!SCORE_KINDS.includes(kind)) throw new Error(`scoresFromLogits: kind must be one of ${SCORE_KINDS.join(", ")}, got ${String(kind)}`);
+  const count = labels.length;
+  if (logits.length !== count * classes) throw new Error(`scoresFromLogits: ${logits.length} logits for ${count} examples of ${classes} classes`);
+  const scores = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const label = labels[i]!;
     if (!(Number.isInteger(label) && label >= 0 && label < classes)) {
       throw new Error(`perExampleScores: label ${label} of example ${i} is outside [0, ${classes})`);
     }

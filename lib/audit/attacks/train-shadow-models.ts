@@ -69,6 +69,40 @@ export interface ShadowModels {
 }
 
 /**
+ * A private config without a noise multiplier calibrated once to its targetEpsilon, as the target
+ * would have been; other configs unchanged.
+ * @throws Error when a private config has neither σ nor a target ε
+ */
+export function calibratedShadowConfig(config: TrainConfig & { noiseMultiplier?: number }): TrainConfig & { noiseMultiplier?: number } {
+  if (!config.private || config.noiseMultiplier !== undefined) return config;
+  if (config.targetEpsilon === undefined) throw new Error("trainShadowModels: a private config needs noiseMultiplier or targetEpsilon");
+  const { noiseMultiplier } = calibrateNoiseMultiplier({
+    targetEpsilon: config.targetEpsilon,
+    delta: config.delta,
+    sampleRate: config.sampleRate,
+    steps: totalSteps(config),
+    accountant: config.accountant,
+  });
+  return { ...config, noiseMultiplier };
+}
+
+/**
+ * Shadow i alone: trained with `train()` on its row of the inclusion matrix, seed `seed + 1 + i`
+ * (what `trainShadowModels` does for each i), so an audit can train, checkpoint and resume one at a time.
+ * `config` must already be calibrated (`calibratedShadowConfig`).
+ */
+export async function trainShadowModel(options: { spec: NetworkSpec; config: TrainConfig & { noiseMultiplier?: number }; population: TrainingData; inclusionRow: Uint8Array; seed: number; index: number }): Promise<{ network: Network; epsilon: number | null }> {
+  const { config } = options;
+  const result = await train({
+    spec: options.spec,
+    config: { ...config, seed: options.seed + 1 + options.index },
+    data: selectRows(options.population, options.inclusionRow),
+    accountant: config.private ? createAccountant(config.accountant) : undefined,
+  });
+  return { network: result.network, epsilon: result.epsilon };
+}
+
+/**
  * Trains `n` shadow models with `train()`, each on a random half of the population (see
  * `inclusionMatrix`) with the target's spec and config; shadow i uses seed `seed + 1 + i` for its
  * initialisation and batches. A private config without a noise multiplier is calibrated once to its
@@ -79,30 +113,14 @@ export interface ShadowModels {
 export async function trainShadowModels(options: TrainShadowModelsOptions): Promise<ShadowModels> {
   const { spec, population, n, seed } = options;
   if (population.count < 1) throw new Error("trainShadowModels: the population is empty");
-  let config = options.config;
-  if (config.private && config.noiseMultiplier === undefined) {
-    if (config.targetEpsilon === undefined) throw new Error("trainShadowModels: a private config needs noiseMultiplier or targetEpsilon");
-    const { noiseMultiplier } = calibrateNoiseMultiplier({
-      targetEpsilon: config.targetEpsilon,
-      delta: config.delta,
-      sampleRate: config.sampleRate,
-      steps: totalSteps(config),
-      accountant: config.accountant,
-    });
-    config = { ...config, noiseMultiplier };
-  }
+  const config = calibratedShadowConfig(options.config);
   const inclusion = inclusionMatrix(n, population.count, seed);
   const networks: Network[] = [];
   const epsilons: (number | null)[] = [];
   try {
     for (let i = 0; i < n; i++) {
       if (options.shouldStop?.()) throw new Error(`trainShadowModels: stopped after ${i} of ${n} shadow models`);
-      const result = await train({
-        spec,
-        config: { ...config, seed: seed + 1 + i },
-        data: selectRows(population, inclusion[i]!),
-        accountant: config.private ? createAccountant(config.accountant) : undefined,
-      });
+      const result = await trainShadowModel({ spec, config, population, inclusionRow: inclusion[i]!, seed, index: i });
       networks.push(result.network);
       epsilons.push(result.epsilon);
       await options.onProgress?.({ index: i + 1, total: n, message: `shadow model ${i + 1} of ${n}` });

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { MembershipScores, membershipMetrics, type MembershipMetrics } from "../../audit/metrics/index.ts";
 import { CliError, printResult, type OutputOptions } from "../output.ts";
+import { registerAuditOneRunCommand } from "./audit-one-run.ts";
 import { oneLineErrors } from "./one-line-errors.ts";
 
 interface AuditMetricsOptions extends OutputOptions {
@@ -30,9 +31,10 @@ export function getOrCreateAuditCommand(program: Command): Command {
   return oneLineErrors(program.command("audit")).description("privacy-leakage audits of trained models (membership inference, ε lower bounds)");
 }
 
-/** Registers `audit metrics`. */
+/** Registers `audit metrics` and `audit one-run`. */
 export function registerAuditCommands(program: Command): void {
   registerAuditMetricsCommand(getOrCreateAuditCommand(program));
+  registerAuditOneRunCommand(getOrCreateAuditCommand(program));
 }
 
 function registerAuditMetricsCommand(audit: Command): void {

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { cancelAuditSubject } from "@/lib/audit/run";
 import { cancelIngestSubject } from "@/lib/ingest";
 import { cancelJob } from "@/lib/queue";
 import { cancelScanSubject } from "@/lib/scan/run";
@@ -10,7 +11,7 @@ import { withPermission } from "@/app/_server/with-permission";
 export const POST = withPermission<{ id: string }>("jobs.cancel", async ({ params, principal }) => {
   const job = await cancelJob(getDb(), params.id, {
     actor: { id: principal.userId, label: principal.label },
-    subjects: { scan: cancelScanSubject, dataset_version: cancelIngestSubject, training_run: cancelTrainingRunSubject },
+    subjects: { scan: cancelScanSubject, dataset_version: cancelIngestSubject, training_run: cancelTrainingRunSubject, leakage_audit: cancelAuditSubject },
   });
   return jsonResponse(job);
 });
