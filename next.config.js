@@ -11,7 +11,20 @@ const nextConfig = {
   distDir: process.env.CANARY_NEXT_DIST_DIR || ".next",
   // Node-only packages (native sockets, worker threads, dynamic requires) are loaded with Node's
   // own `require` at run time instead of being bundled into server chunks.
-  serverExternalPackages: ["bullmq", "ioredis", "pg", "@prisma/adapter-pg", "bcryptjs", "canonicalize"],
+  // TensorFlow.js picks its backend at run time (tfjs-node where installed, else wasm files read from
+  // node_modules), which bundling would break.
+  serverExternalPackages: [
+    "bullmq",
+    "ioredis",
+    "pg",
+    "@prisma/adapter-pg",
+    "bcryptjs",
+    "canonicalize",
+    "playwright-core",
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-node",
+    "@tensorflow/tfjs-backend-wasm",
+  ],
   typedRoutes: false,
   poweredByHeader: false,
   reactStrictMode: true,

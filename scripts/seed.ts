@@ -17,6 +17,8 @@ import { closeQueues } from "../lib/queue/index.ts";
 import { startDefaultScans } from "../lib/scan/run/index.ts";
 import { seedDemoModels } from "../lib/training/seed-demo-models.ts";
 import { seedDemoAudits, startAudit } from "../lib/audit/run/index.ts";
+import { ensureEnvironments } from "../lib/deploy/index.ts";
+import { ensureDefaultPolicy, refreshScorecards } from "../lib/scorecard/index.ts";
 
 const DEMO_PASSWORD = "canary-demo";
 const FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
@@ -354,7 +356,12 @@ try {
   if (!process.argv.includes("--users-only")) {
     await seedDatasets(db);
     const engineer = await principalFor(db, "engineer@canary.local");
+    const admin = await principalFor(db, "admin@canary.local");
+    await ensureDefaultPolicy(db, admin.userId);
+    await ensureEnvironments(db);
     await seedDemoModels(db, { principal: engineer });
+    // First scorecards now; the worker regrades them as scans and audits complete.
+    for (const { id } of await db.modelVersion.findMany({ select: { id: true } })) await refreshScorecards(db, { modelVersionId: id }, "demo data seeded");
     await seedAudits(db, engineer);
   }
 } catch (error) {

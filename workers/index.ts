@@ -2,10 +2,18 @@
 // SIGTERM/SIGINT close the workers, which lets active jobs finish, then exit 0.
 import { getDb } from "../lib/db/index.ts";
 import { closeQueueObject, closeQueues, jsonLog, stalledSettings, type AnyWorker } from "../lib/queue/index.ts";
+import { startAuditWorker } from "./audit.ts";
 import { startIngestWorker } from "./ingest.ts";
+import { startScanWorker } from "./scan.ts";
+import { startScheduleWorker } from "./schedule.ts";
+import { startTrainWorker } from "./train.ts";
 
 const CONSUMERS: Record<string, () => AnyWorker> = {
   ingest: () => startIngestWorker(),
+  audit: () => startAuditWorker(),
+  scan: () => startScanWorker(),
+  schedule: () => startScheduleWorker(),
+  train: () => startTrainWorker(),
 };
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@
 import { getDb, type Db } from "../lib/db/index.ts";
 import { cancellable, createWorker, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
 import { runScan } from "../lib/scan/run/index.ts";
+import { refreshScorecardsAfterJob } from "./refresh-scorecards.ts";
 
 /** CANARY_SCAN_DELAY_MS_PER_1000_ROWS slows scans down so tests can catch a job in flight. */
 function delayPer1000Rows(): number {
@@ -15,11 +16,13 @@ export function startScanWorker(options: CreateWorkerOptions = {}): AnyWorker {
     "scan",
     cancellable(async ({ payload, reportProgress, signal, finalAttempt }) => {
       try {
-        return await runScan(db, payload.scanId, {
+        const result = await runScan(db, payload.scanId, {
           onProgress: (percent, message) => reportProgress(percent, message),
           delayMsPer1000Rows: delayPer1000Rows(),
           signal,
         });
+        await refreshScorecardsAfterJob(db, { scanId: payload.scanId }, "dataset scan completed");
+        return result;
       } catch (error) {
         // A scan must not stay "active" after its last attempt, whatever went wrong.
         if (finalAttempt) {

@@ -5,6 +5,7 @@ import { isAppError } from "../lib/errors/index.ts";
 import { cancellable, createWorker, jobErrorMessage, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
 import { failTrainingRun } from "../lib/training/index.ts";
 import { runTrainingJob } from "../lib/training/run-training-job.ts";
+import { refreshScorecardsAfterJob } from "./refresh-scorecards.ts";
 
 /** CANARY_TRAIN_STEP_DELAY_MS slows every step so tests can catch a run in flight. */
 function stepDelayMs(): number {
@@ -18,7 +19,9 @@ export function startTrainWorker(options: CreateWorkerOptions = {}): AnyWorker {
     "train",
     cancellable(async ({ payload, reportProgress, signal, finalAttempt }) => {
       try {
-        return await runTrainingJob(db, payload.trainingRunId, { signal, reportProgress, stepDelayMs: stepDelayMs() });
+        const result = await runTrainingJob(db, payload.trainingRunId, { signal, reportProgress, stepDelayMs: stepDelayMs() });
+        await refreshScorecardsAfterJob(db, { trainingRunId: payload.trainingRunId }, "model version trained");
+        return result;
       } catch (error) {
         // Refused input fails at once; anything else only after the last attempt (it resumes until then).
         if (finalAttempt || (isAppError(error) && error.code !== "internal")) await failTrainingRun(db, payload.trainingRunId, jobErrorMessage(error));

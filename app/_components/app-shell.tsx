@@ -7,6 +7,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { ROLE_LABELS, labelOf } from "@/lib/format";
 import { CanaryMark } from "./icons";
 import { NavLinks, type NavItem } from "./nav-links";
+import { NotificationBell } from "../(app)/notifications/notification-bell";
 import { UserMenu } from "./user-menu";
 
 interface Section {
@@ -22,12 +23,15 @@ const SECTIONS: Section[] = [
       { href: "/models", label: "Models", icon: "models", permission: "models.read" },
       { href: "/scorecards", label: "Scorecards", icon: "scorecards", permission: "scorecards.read" },
       { href: "/audits", label: "Audits", icon: "audits", permission: "audits.read" },
+      { href: "/policies", label: "Policies", icon: "policies", permission: "policies.read" },
+      { href: "/deployments", label: "Deployments", icon: "deployments", permission: "deployments.read" },
     ],
   },
   {
     title: "Operations",
     items: [
       { href: "/jobs", label: "Jobs", icon: "jobs", permission: "jobs.read" },
+      { href: "/schedules", label: "Schedules", icon: "schedules", permission: "deployments.read" },
       { href: "/audit-log", label: "Audit log", icon: "audit-log", permission: "auditlog.read" },
       { href: "/settings", label: "Settings", icon: "settings", permission: "settings.read" },
     ],
@@ -81,6 +85,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               </span>
             ) : null}
           </span>
+          <NotificationBell />
           <UserMenu
             email={user.email}
             name={user.name}

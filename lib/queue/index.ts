@@ -1,4 +1,4 @@
-export { QUEUE_NAMES, PAYLOAD_SCHEMAS, ingestPayloadSchema, type QueueName, type IngestPayload } from "./payloads.ts";
+export { QUEUE_NAMES, PAYLOAD_SCHEMAS, ingestPayloadSchema, scanPayloadSchema, type QueueName, type IngestPayload, type ScanPayload } from "./payloads.ts";
 export { enqueue, DEFAULT_JOB_OPTIONS, type EnqueueOptions, type PayloadOf } from "./enqueue.ts";
 export { createWorker, stalledSettings, jsonLog, type CreateWorkerOptions, type JobContext, type JobHandler, type WorkerLog } from "./create-worker.ts";
 export { reportProgress, type ProgressTarget } from "./report-progress.ts";
@@ -9,3 +9,4 @@ export { listJobsQuerySchema, type ListJobsQuery } from "./schemas.ts";
 export { JOB_VIEW_SELECT, type JobView } from "./job-view.ts";
 export { getQueue, closeQueues } from "./get-queue.ts";
 export { closeQueueObject, queuePrefix, type AnyQueue, type AnyWorker } from "./connection.ts";
+export { cancelJob, cancellable, listenForCancellations, type CancelJobOptions, type CancelSubject } from "./cancel-job.ts";

@@ -4,6 +4,10 @@
 // document (`canary openapi`) loads no database or queue client.
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { json, type Operation } from "./operation.ts";
+import { SCORECARD_OPERATIONS } from "./operations-scorecards.ts";
+import { GOVERNANCE_OPERATIONS } from "./operations-governance.ts";
+import { AUDIT_OPERATIONS } from "./operations-audits.ts";
+import { MODEL_OPERATIONS } from "./operations-models.ts";
 import { z } from "zod";
 import { listAuditLogQuerySchema } from "../../audit-log/list-audit-log.ts";
 import { createApiTokenSchema } from "../../auth/api-tokens.ts";
@@ -64,7 +68,7 @@ const CORE_OPERATIONS: Operation[] = [
 ];
 
 // Each area lists its operations in its own operations-<area>.ts beside this file.
-const OPERATIONS: Operation[] = [...CORE_OPERATIONS];
+const OPERATIONS: Operation[] = [...CORE_OPERATIONS, ...GOVERNANCE_OPERATIONS, ...SCORECARD_OPERATIONS, ...AUDIT_OPERATIONS, ...MODEL_OPERATIONS];
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request",

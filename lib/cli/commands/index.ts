@@ -5,9 +5,10 @@ import { registerAuditCommands } from "./audit.ts";
 import { registerPrivacyCommands } from "./privacy.ts";
 import { registerPolicyCommands } from "./policy.ts";
 import { registerScanCommands } from "./scan.ts";
+import { registerScorecardCommands } from "./scorecard.ts";
 import { registerScanPiiCommand } from "./scan-pii.ts";
 import { registerTrainCommand } from "./train.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerApiCommands, registerScanCommands, registerAuditCommands, registerScanPiiCommand, registerPrivacyCommands, registerPolicyCommands, registerTrainCommand];
+export const COMMANDS: RegisterCommand[] = [registerApiCommands, registerScanCommands, registerAuditCommands, registerScanPiiCommand, registerPrivacyCommands, registerPolicyCommands, registerTrainCommand, registerScorecardCommands];

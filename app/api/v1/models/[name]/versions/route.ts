@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { readUploadedModel } from "@/app/api/v1/models/_server/read-uploaded-model";
 import { uploadModelVersion } from "@/lib/models";
+import { refreshScorecards } from "@/lib/scorecard";
 import { jsonResponse } from "@/app/_server/json-response";
 import { withPermission } from "@/app/_server/with-permission";
 
@@ -9,5 +10,7 @@ import { withPermission } from "@/app/_server/with-permission";
 // `{ bundle, metadata }`. It is validated by loading it; any guarantee is "declared, not verified".
 export const POST = withPermission<{ name: string }>("models.write", async ({ request, principal, params }) => {
   const { bundle, metadata } = await readUploadedModel(request);
-  return jsonResponse(await uploadModelVersion(getDb(), principal, params.name, bundle, metadata), { status: 201 });
+  const version = await uploadModelVersion(getDb(), principal, params.name, bundle, metadata);
+  await refreshScorecards(getDb(), { modelVersionId: version.id }, "model version uploaded");
+  return jsonResponse(version, { status: 201 });
 });

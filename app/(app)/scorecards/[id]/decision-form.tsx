@@ -1,0 +1,50 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { apiFetch, messageOf } from "../../../_components/api-client";
+
+/** Approve or reject this snapshot with a comment; the server checks separation of duties again. */
+export function DecisionForm({ scorecardId, canApprove }: { scorecardId: string; canApprove: boolean }) {
+  const router = useRouter();
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function decide(decision: "approved" | "rejected", event?: FormEvent) {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/v1/scorecards/${scorecardId}/decision`, { method: "POST", body: JSON.stringify({ decision, comment }) });
+      setComment("");
+      router.refresh();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(event) => decide("approved", event)} data-testid="decision-form">
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="decision-comment">Comment</label>
+        <textarea id="decision-comment" className="textarea" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="What you checked, and why you decide so" />
+      </div>
+      <div className="form-actions">
+        <button type="button" className="btn btn-danger" disabled={busy || comment.trim() === ""} onClick={() => decide("rejected")}>
+          Reject
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy || comment.trim() === "" || !canApprove} title={canApprove ? undefined : "A scorecard graded F cannot be approved"}>
+          Approve
+        </button>
+      </div>
+    </form>
+  );
+}
