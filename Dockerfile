@@ -12,9 +12,9 @@ COPY . .
 RUN node_modules/.bin/next build
 
 FROM node:20-bookworm-slim
-# Fashion-MNIST for the training demo, where lib/dp/data looks for it.
+# Fashion-MNIST for the training demo, where lib/dp/data looks for it; Chromium prints scorecard PDFs.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends dataset-fashion-mnist \
+ && apt-get install -y --no-install-recommends dataset-fashion-mnist chromium \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PRISMA_SCHEMA_ENGINE_BINARY=/bin/true \
