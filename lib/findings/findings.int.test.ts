@@ -116,4 +116,19 @@ describe("getGovernanceSummary", () => {
     expect(summary.license.reasons.join(" ")).toContain("CC-BY-NC-4.0");
     expect(summary.scans.map((s) => [s.kind, s.status]).sort()).toEqual([["license", "completed"], ["pii", "completed"]]);
   });
+
+  it("counts a licence that needs review as compatible only once every review finding is triaged as accepted", async () => {
+    const version = await readyVersion(db, owner, piiCsv(2), { licenseExpression: "LicenseRef-Proprietary", intendedUse: "commercial_training" });
+    await runScan(db, (await startScan(db, owner, version.id, { kind: "license" })).scan.id);
+    expect((await getGovernanceSummary(db, version.id)).license.verdict).toBe("unknown");
+
+    const review = (await listFindings(db, { datasetVersionId: version.id, type: "LICENSE_UNKNOWN" })).items[0]!;
+    await triageFinding(db, officer, review.id, { status: "confirmed", reason: "agreement not found yet" });
+    expect((await getGovernanceSummary(db, version.id)).license.verdict).toBe("unknown");
+
+    await triageFinding(db, officer, review.id, { status: "accepted_risk", reason: "MSA §4 allows model training" });
+    const license = (await getGovernanceSummary(db, version.id)).license;
+    expect(license.verdict).toBe("compatible");
+    expect(license.reasons.at(-1)).toBe("reviewed (accepted risk): MSA §4 allows model training");
+  });
 });

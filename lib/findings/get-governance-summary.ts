@@ -13,7 +13,11 @@ export interface GovernanceSummary {
   version: number;
   /** Findings not triaged away (status open or confirmed), by severity, every scan kind. */
   openFindings: Record<Severity, number>;
-  /** For the dataset's intended use, through the whole lineage (computed now, never stale). */
+  /**
+   * For the dataset's intended use, through the whole lineage (computed now, never stale). A licence
+   * that needs review ("unknown") counts as compatible once a person has triaged every LICENSE_UNKNOWN
+   * finding of the version as accepted risk or false positive; a conflict stays a conflict.
+   */
   license: { verdict: LicenseVerdict; reasons: string[] };
   /** Of the latest completed duplicates scan; null before one completes. */
   duplicateRate: number | null;
@@ -43,10 +47,11 @@ export async function getGovernanceSummary(db: Db, datasetVersionId: string): Pr
     },
   });
   if (!version) throw new AppError("not_found", "no such dataset version", { datasetVersionId });
-  const [counts, scans, graph] = await Promise.all([
+  const [counts, scans, graph, licenseReviews] = await Promise.all([
     db.finding.groupBy({ by: ["severity"], where: { datasetVersionId, status: { in: ["open", "confirmed"] } }, _count: { _all: true } }),
     db.scan.findMany({ where: { datasetVersionId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, kind: true, status: true, finishedAt: true, summary: true } }),
     loadLineageGraph(db, datasetVersionId),
+    db.finding.findMany({ where: { datasetVersionId, type: "LICENSE_UNKNOWN" }, select: { status: true, triageReason: true } }),
   ]);
   const openFindings: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0, critical: 0 };
   for (const row of counts) openFindings[row.severity] = row._count._all;
@@ -61,11 +66,20 @@ export async function getGovernanceSummary(db: Db, datasetVersionId: string): Pr
     datasetName: version.dataset.name,
     version: version.version,
     openFindings,
-    license: { verdict: check.verdict, reasons: check.reasons },
+    license: reviewedLicense(check, licenseReviews),
     duplicateRate: numberOf(latestCompleted("duplicates")?.duplicateRate),
     contaminationRate: numberOf(latestCompleted("overlap")?.contaminationRate),
     kAnonymity: k !== null && k >= 1 ? k : null,
     provenanceCompleteness: provenanceCompleteness(version.dataset).score,
     scans: [...latestByKind.values()].map(({ id, kind, status, finishedAt }) => ({ id, kind, status, finishedAt })),
   };
+}
+
+const REVIEWED = new Set(["accepted_risk", "false_positive"]);
+
+function reviewedLicense(check: { verdict: LicenseVerdict; reasons: string[] }, reviews: { status: string; triageReason: string | null }[]): GovernanceSummary["license"] {
+  if (check.verdict !== "unknown" || reviews.length === 0 || !reviews.every((review) => REVIEWED.has(review.status))) {
+    return { verdict: check.verdict, reasons: check.reasons };
+  }
+  return { verdict: "compatible", reasons: [...check.reasons, ...reviews.map((review) => `reviewed (${review.status.replace("_", " ")}): ${review.triageReason ?? ""}`.trim())] };
 }
