@@ -2,7 +2,7 @@
 // Users for every role; then datasets registered and uploaded through lib/datasets, ingested here
 // synchronously so the demo shows ready versions without a worker.
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { once } from "node:events";
 import { createGunzip } from "node:zlib";
@@ -14,7 +14,7 @@ import { getDb, type Db, type Role } from "../lib/db/index.ts";
 import { isAppError } from "../lib/errors/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { closeQueues } from "../lib/queue/index.ts";
-import { startDefaultScans } from "../lib/scan/run/index.ts";
+import { startDefaultScans, startScan } from "../lib/scan/run/index.ts";
 import { seedDemoModels } from "../lib/training/seed-demo-models.ts";
 import { seedDemoAudits, startAudit } from "../lib/audit/run/index.ts";
 import { ensureEnvironments } from "../lib/deploy/index.ts";
@@ -154,14 +154,14 @@ async function writeCustomers(dir: string): Promise<{ full: string; withoutNotes
 
 /**
  * Synthetic loan applications with a label the features explain (a noisy logistic rule), so a small
- * model reaches useful accuracy and a non-private one overfits enough for membership inference to
- * show: the training demo. Quasi-identifiers (age, sex, postcode) make re-identification visible.
+ * model reaches useful accuracy: the training demo. Age band, sex and postcode are its quasi-identifiers.
  */
 async function writeCreditApplications(dir: string, name: string, rows: number, seed: number): Promise<string> {
   faker.seed(seed);
   const purposes = ["car", "home", "education", "business", "holiday"] as const;
   const purposeWeight = { car: 0.2, home: 0.6, education: 0.3, business: -0.4, holiday: -0.8 } as const;
-  const postcodes = Array.from({ length: 40 }, (_, i) => String(10115 + i * 37));
+  // Coarse quasi-identifiers (10-year age bands, 8 postcode areas) keep every class at k ≥ 5.
+  const postcodes = Array.from({ length: 8 }, (_, i) => String(10115 + i * 37));
   const header = ["application_id", "age", "sex", "postcode", "income_k", "employment_years", "loan_amount_k", "purpose", "existing_loans", "approved"];
   const lines = [header.join(",")];
   for (let i = 0; i < rows; i += 1) {
@@ -173,7 +173,8 @@ async function writeCreditApplications(dir: string, name: string, rows: number, 
     const loans = faker.number.int({ min: 0, max: 4 });
     const logit = -1.2 + 0.035 * income - 0.05 * amount + 0.06 * years - 0.55 * loans + purposeWeight[purpose] + faker.number.float({ min: -1.5, max: 1.5 });
     const approved = faker.number.float({ min: 0, max: 1 }) < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
-    lines.push([`${name === "holdout" ? "H" : "A"}${100000 + i}`, age, faker.person.sex(), faker.helpers.arrayElement(postcodes), income, years, amount, purpose, loans, approved].join(","));
+    const ageBand = `${Math.floor(age / 10) * 10}-${Math.floor(age / 10) * 10 + 9}`;
+    lines.push([`${name === "holdout" ? "H" : "A"}${100000 + i}`, ageBand, faker.person.sex(), faker.helpers.arrayElement(postcodes), income, years, amount, purpose, loans, approved].join(","));
   }
   const path = join(dir, `credit-applications-${name}.csv`);
   await writeLines(path, lines);
@@ -295,15 +296,15 @@ async function seedDatasets(db: Db): Promise<void> {
     await ingest(db, await ensureVersion(db, engineer, "support-tickets", await writeTickets(dir), "tickets.txt"));
 
     // Training demo: applications for training, a holdout from the same distribution for evaluation
-    // (and as non-members in audits), and a research-only census extract the applications were
-    // enriched from, so a commercial use inherits its non-commercial licence through lineage.
+    // (and as non-members in audits), and a CC-BY census extract the applications were enriched from,
+    // whose attribution obligation the applications inherit through lineage.
     await ensureDataset(db, engineer, {
       name: "census-extract",
       description: "Regional income statistics used to enrich loan applications (synthetic stand-in).",
       source: "Statistical office open data portal (synthetic)",
       collectionMethod: "Published aggregate tables",
       consentBasis: "public_data",
-      licenseExpression: "CC-BY-NC-4.0",
+      licenseExpression: "CC-BY-4.0",
       intendedUse: "research_only",
     });
     const census = await ensureVersion(db, engineer, "census-extract", await writeCreditApplications(dir, "census", 300, 3), "census-extract.csv");
@@ -320,10 +321,11 @@ async function seedDatasets(db: Db): Promise<void> {
       collectionPeriodEnd: new Date("2025-12-31T00:00:00Z"),
       retention: "5 years after the decision",
     });
-    await ingest(db, await ensureVersion(db, engineer, "credit-applications", await writeCreditApplications(dir, "train", CREDIT_TRAIN_ROWS, 11), "credit-applications.csv", {
+    const applications = await ensureVersion(db, engineer, "credit-applications", await writeCreditApplications(dir, "train", CREDIT_TRAIN_ROWS, 11), "credit-applications.csv", {
       parents: [census],
       transformation: "joined regional income statistics by postcode",
-    }));
+    });
+    await ingest(db, applications);
     await ensureDataset(db, engineer, {
       name: "credit-applications-holdout",
       description: `Held-out loan applications (${CREDIT_HOLDOUT_ROWS} rows, faker seed 12) from the same distribution: evaluation set and audit non-members.`,
@@ -333,7 +335,40 @@ async function seedDatasets(db: Db): Promise<void> {
       licenseExpression: "LicenseRef-Proprietary",
       intendedUse: "internal_evaluation",
     });
-    await ingest(db, await ensureVersion(db, engineer, "credit-applications-holdout", await writeCreditApplications(dir, "holdout", CREDIT_HOLDOUT_ROWS, 12), "credit-applications-holdout.csv"));
+    const holdout = await ensureVersion(db, engineer, "credit-applications-holdout", await writeCreditApplications(dir, "holdout", CREDIT_HOLDOUT_ROWS, 12), "credit-applications-holdout.csv");
+    await ingest(db, holdout);
+    // Train/test contamination is scorecard evidence.
+    if ((await db.scan.count({ where: { datasetVersionId: applications, kind: "overlap" } })) === 0) {
+      await startScan(db, engineer, applications, { kind: "overlap", params: { otherVersionId: holdout } });
+    }
+
+    // Licence inheritance gone wrong: cleaned reviews for commercial training, derived from reviews
+    // licensed for non-commercial use only. The licence scan turns the conflict into a finding.
+    await ensureDataset(db, engineer, {
+      name: "product-reviews-raw",
+      description: "Product review texts scraped from a partner's open review site (synthetic).",
+      source: "Partner review site dump (synthetic)",
+      collectionMethod: "Site export under the partner's open data terms",
+      consentBasis: "public_data",
+      licenseExpression: "CC-BY-NC-4.0",
+      intendedUse: "research_only",
+    });
+    const tickets = await writeTickets(dir);
+    const rawReviews = await ensureVersion(db, engineer, "product-reviews-raw", tickets, "reviews.txt");
+    await ingest(db, rawReviews);
+    await ensureDataset(db, engineer, {
+      name: "product-reviews-clean",
+      description: "Reviews with names and contact details removed, for the commercial sentiment model.",
+      source: "Derived from product-reviews-raw",
+      collectionMethod: "PII redaction pipeline",
+      consentBasis: "public_data",
+      // Relabelled as if redaction made it the team's own: the ancestor's licence still applies.
+      licenseExpression: "MIT",
+      intendedUse: "commercial_training",
+    });
+    const redacted = join(dir, "reviews-clean.txt");
+    await writeLines(redacted, (await readFile(tickets, "utf8")).trim().split("\n").map((line) => line.replace(/\S+@\S+/g, "[email]")));
+    await ingest(db, await ensureVersion(db, engineer, "product-reviews-clean", redacted, "reviews-clean.txt", { parents: [rawReviews], transformation: "removed email addresses" }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
