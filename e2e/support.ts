@@ -29,17 +29,25 @@ export function tempFile(name: string, content: string): string {
   return path;
 }
 
-/** Registers a dataset through the form and waits for its page. */
-export async function registerDataset(page: Page, name: string): Promise<void> {
+/** Registers a dataset through the form and waits for its page (internal evaluation of proprietary data unless told). */
+export async function registerDataset(page: Page, name: string, terms: { intendedUse?: string; license?: string } = {}): Promise<void> {
   await page.goto("/datasets/new");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel(/^Description/).fill("Customer support tickets, for the e2e journey");
   await page.getByLabel("Source").fill("Zendesk export, EU tenant");
   await page.getByLabel("Collection method").fill("Nightly API export");
   await page.getByLabel("Consent basis").selectOption("contract");
-  await page.getByLabel("Intended use").selectOption("internal_evaluation");
-  await page.getByLabel("License").fill("LicenseRef-proprietary");
+  await page.getByLabel("Intended use").selectOption(terms.intendedUse ?? "internal_evaluation");
+  await page.getByLabel("License").fill(terms.license ?? "LicenseRef-proprietary");
   await page.getByRole("button", { name: "Register dataset" }).click();
   await expect(page).toHaveURL(new RegExp(`/datasets/${name}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
+/** Registers a dataset for an intended use and license, uploads `csv` as version 1 and waits until it is ingested. */
+export async function registerAndUpload(page: Page, name: string, options: { intendedUse: string; license: string; fileName: string; csv: string }): Promise<void> {
+  await registerDataset(page, name, options);
+  await page.getByTestId("upload-file").setInputFiles(tempFile(options.fileName, options.csv));
+  await page.getByRole("button", { name: "Upload version" }).click();
+  await expect(page.getByTestId("upload-done")).toContainText("Version 1 is ready", { timeout: 45_000 });
 }

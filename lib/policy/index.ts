@@ -21,3 +21,4 @@ export {
 } from "./schemas.ts";
 export { validateEvidence } from "./validate-evidence.ts";
 export { validatePolicy } from "./validate-policy.ts";
+export { formatNumber } from "./format-number.ts";

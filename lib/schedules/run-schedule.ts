@@ -130,7 +130,7 @@ export async function runSchedule(db: Db, scheduleId: string, options: RunSchedu
   const { notification } = await raiseAlert(db, {
     kind: "drift",
     title: `Drift: ${label} no longer meets ${drifted.map((d) => d.id).join(", ")}`,
-    body: `${drifted.map((d) => d.reason).join(" ")} ${target ? `Suggested rollback: ${config.model} v${target.version}, the latest earlier approved version.` : "No earlier approved version to roll back to."}`,
+    body: `${drifted.map((d) => d.reason.replace(/\.?$/, ".")).join(" ")} ${target ? `Suggested rollback: ${config.model} v${target.version}, the latest earlier approved version.` : "No earlier approved version to roll back to."}`,
     link: `/scorecards/${scorecard.id}`,
     subjectType: "model_version",
     subjectId: version.id,

@@ -89,7 +89,11 @@ export async function gatherEvidence(db: Db, modelVersionId: string): Promise<Ga
     license: summaries[index]!.license,
     kAnonymity: summaries[index]!.kAnonymity !== null && summaries[index]!.kAnonymity! >= 1 ? Math.floor(summaries[index]!.kAnonymity!) : null,
   }));
-  const contamination = summaries.map((s) => s.contaminationRate).filter((rate): rate is number => rate !== null && rate >= 0 && rate <= 1);
+  // Overlap scans of the datasets, and the train-vs-eval overlap the training run measured itself; the worst counts.
+  const measuredAtTraining = (version.config as { contaminationRate?: unknown } | null)?.contaminationRate;
+  const contamination = [...summaries.map((s) => s.contaminationRate), typeof measuredAtTraining === "number" ? measuredAtTraining : null].filter(
+    (rate): rate is number => rate !== null && rate >= 0 && rate <= 1,
+  );
 
   const bundle = plainJson<EvidenceBundle>({
     schemaVersion: 1,

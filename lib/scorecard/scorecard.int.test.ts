@@ -51,6 +51,12 @@ describe("gatherEvidence", () => {
     expect(after.bundle.datasets?.[0]?.openFindings).toEqual({ info: 0, low: 1, medium: 0, high: 1, critical: 0 });
   });
 
+  it("takes the train-vs-eval contamination the training run measured as evidence", async () => {
+    const mv = await modelVersion(db, engineer);
+    await db.modelVersion.update({ where: { id: mv.id }, data: { config: { contaminationRate: 0.02 } } });
+    expect((await gatherEvidence(db, mv.id)).bundle.contaminationRate).toBe(0.02);
+  });
+
   it("takes the latest audit of each kind and the worst figure across kinds", async () => {
     const mv = await modelVersion(db, engineer);
     await audit(db, mv.id, engineer, { auc: 0.7, tpr: 0.2, epsilonLowerBound: 5 });

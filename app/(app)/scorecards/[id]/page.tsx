@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime, shortHash } from "@/lib/format";
 import { getScorecard, type ScorecardDetail } from "@/lib/scorecard";
+import { formatNumber } from "@/lib/policy";
 import { requirePagePermission } from "@/app/_server/require-page-permission";
 import { HashValue } from "../../../_components/copy-button";
 import { PageHeader } from "../../../_components/page-header";
@@ -15,7 +16,13 @@ import { LineChart, RocCurve } from "../../../_components/charts";
 
 export const metadata: Metadata = { title: "Scorecard" };
 
-const show = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "object" ? Object.entries(value).map(([k, v]) => `${k}: ${v ?? "—"}`).join(", ") : String(value));
+// Numbers as a reader wants them: at most 3 decimals without trailing zeros, δ as 1e-5.
+const decimals = (value: number) => formatNumber(value, 3).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+const scalar = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "number" ? decimals(value) : String(value));
+/** The measured bound beside the claim, with the comparison that actually holds. */
+const againstClaim = (bound: number | null | undefined, claim: number | null) =>
+  `${scalar(bound)} ${typeof bound === "number" && claim !== null && bound > claim ? ">" : "≤"} ${scalar(claim)}`;
+const show = (value: unknown) => (value !== null && typeof value === "object" ? Object.entries(value).map(([k, v]) => `${k}: ${scalar(v)}`).join(", ") : scalar(value));
 
 /** Version numbers are whole: no tick between v1 and v2. */
 const versionTick = (value: number) => (Number.isInteger(value) ? `v${value}` : "");
@@ -124,7 +131,7 @@ export default async function ScorecardPage({ params }: { params: Promise<{ id: 
                 <div><dt>Membership-inference AUC</dt><dd>{show(membership.auc)}</dd></div>
                 <div><dt>TPR at 0.1% FPR</dt><dd>{show(membership.tprAtFpr?.["0.001"])}</dd></div>
                 <div><dt>TPR at 1% FPR</dt><dd>{show(membership.tprAtFpr?.["0.01"])}</dd></div>
-                <div><dt>ε lower bound (measured) vs claimed</dt><dd data-testid="epsilon-beside-claim">{model.guarantee ? `${show(membership.epsilonLowerBound)} ≤ ${show(model.guarantee.epsilon)}` : `${show(membership.epsilonLowerBound)} (no ε claimed)`}</dd></div>
+                <div><dt>ε lower bound (measured) vs claimed</dt><dd data-testid="epsilon-beside-claim">{model.guarantee ? againstClaim(membership.epsilonLowerBound, model.guarantee.epsilon) : `${show(membership.epsilonLowerBound)} (no ε claimed)`}</dd></div>
               </dl>
             ) : (
               <p className="muted">No completed membership-inference audit: these criteria are missing evidence.</p>
