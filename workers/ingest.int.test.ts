@@ -1,65 +1,22 @@
 // The ingest worker as it runs in production: a separate process, on the real queue. The
 // stalled-job test kills a worker mid-job (SIGKILL: no cleanup at all) and checks that a second
 // worker finishes the job exactly once.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../lib/auth/principal.ts";
 import { uploadDatasetVersion } from "../lib/datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv } from "../lib/datasets/test-helpers.ts";
 import { createDb } from "../lib/db/index.ts";
 import { closeQueues } from "../lib/queue/index.ts";
+import { startWorkerProcess, waitFor, workerProcesses } from "./worker-process.test-support.ts";
 
 // This file's own queue namespace: the workers it starts take only its jobs.
 const QUEUE_PREFIX = "t_ingest_worker";
 process.env.CANARY_QUEUE_PREFIX = QUEUE_PREFIX;
 const db = createDb();
 let principal: Principal;
-const children = new Set<ChildProcess>();
 
-interface WorkerProcess {
-  child: ChildProcess;
-  /** The pid the worker itself reports: the process to kill. */
-  pid: number;
-  lines: string[];
-  exited: Promise<number | null>;
-}
-
-/** Starts `workers/index.ts` in its own Node process and resolves once it logs "workers ready". */
-async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
-    cwd: process.cwd(),
-    env: { ...process.env, CANARY_QUEUE_PREFIX: QUEUE_PREFIX, CANARY_WORKERS: "ingest", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  child.on("exit", () => children.delete(child));
-  createInterface({ input: child.stderr! }).on("line", (line) => lines.push(line));
-  const pid = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${lines.join("\n")}`)), 30_000);
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      lines.push(line);
-      if (line.includes('"workers ready"')) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { pid: number }).pid);
-      }
-    });
-    void exited.then((code) => reject(new Error(`worker exited with ${code}:\n${lines.join("\n")}`)));
-  });
-  return { child, pid, lines, exited };
-}
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? String(v) : v))}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** A worker process on this file's queue namespace, consuming only `ingest`. */
+const startWorker = (env: Record<string, string>) => startWorkerProcess({ CANARY_QUEUE_PREFIX: QUEUE_PREFIX, CANARY_WORKERS: "ingest", ...env });
 
 async function uploadCsv(rows: number) {
   const dataset = await createTestDataset(db, principal, "worker");
@@ -74,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  for (const child of children) child.kill("SIGKILL");
+  for (const child of workerProcesses) child.kill("SIGKILL");
 });
 
 afterAll(async () => {
