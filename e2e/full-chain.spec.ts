@@ -16,7 +16,7 @@
 // severity: findings to show, none that blocks approval).
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { defaultPolicy } from "../lib/policy/default-policy.ts";
-import { registerAndUpload, signIn, uniqueName } from "./support";
+import { registerAndUpload, rollBackFromDriftAlert, signIn, uniqueName } from "./support";
 
 const REGIONS = ["north", "south", "east"];
 const PLANS = ["basic", "pro", "team"];
@@ -247,21 +247,14 @@ test("the whole chain: data, DP training, audits, sign-off, promotion, drift, ro
   await shot(officer, testInfo, "officer-sees-alert");
 
   // 7. The engineer reads the alert, follows it to v3's scorecard and rolls back to v1 from there.
-  await engineer.goto("/notifications?unread=true");
-  const alert = engineer.locator('[data-kind="drift"]').filter({ hasText: `${model} v3 in production` });
-  await expect(alert).toContainText("dp-epsilon");
-  await expect(alert.getByTestId("suggested-rollback")).toHaveText("Roll back to v1");
-  await shot(engineer, testInfo, "drift-alert");
-  await alert.getByRole("link", { name: /^Drift:/ }).click();
-  await expect(engineer.locator('[data-criterion="dp-epsilon"]')).toHaveAttribute("data-status", "fail");
-  await expect(engineer.getByTestId("approval-invalidated")).toBeVisible();
-  await engineer.getByTestId("versions-table").locator('[data-version="1"]').getByRole("link", { name: "Roll back production to this version" }).click();
-  const rollbackForm = engineer.getByTestId("rollback-form");
-  await expect(rollbackForm.getByLabel("Roll back to version")).toHaveValue("1");
-  await rollbackForm.getByLabel("Reason").fill("Drift: ε = 2 above the tightened 1.5");
-  await rollbackForm.getByRole("button", { name: "Roll back" }).click();
-  await expect(rollbackForm.getByRole("status")).toContainText(`production now runs ${model} v1 (was v3)`);
-  await expect(engineer.getByRole("table", { name: "Deployment history" })).toContainText("Drift: ε = 2 above the tightened 1.5");
+  await rollBackFromDriftAlert(engineer, {
+    model,
+    from: 3,
+    to: 1,
+    criterion: "dp-epsilon",
+    reason: "Drift: ε = 2 above the tightened 1.5",
+    onAlert: () => shot(engineer, testInfo, "drift-alert"),
+  });
   await shot(engineer, testInfo, "rolled-back");
 
   // Serving systems resolve v1 now.

@@ -6,7 +6,7 @@
 // Screenshots of each step are kept as test artefacts (step-N.png).
 import { execFileSync } from "node:child_process";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { signIn } from "./support";
+import { rollBackFromDriftAlert, signIn } from "./support";
 
 function fixtures(command: "setup" | "restore-policy"): { model?: string } {
   const out = execFileSync(process.execPath, ["--import", "tsx", "e2e/scorecard-fixtures.ts", command], { encoding: "utf8", env: process.env });
@@ -99,21 +99,14 @@ test("compliance sign-off, promotion, drift alert and rollback", async ({ browse
   await shot(admin, testInfo);
 
   // 6. The engineer sees the alert, follows it to the scorecard and rolls back to v1 from there.
-  await engineer.goto("/notifications?unread=true");
-  const alert = engineer.locator('[data-kind="drift"]').filter({ hasText: `${model} v3 in production` });
-  await expect(alert).toContainText("mia-auc");
-  await expect(alert.getByTestId("suggested-rollback")).toHaveText("Roll back to v1");
-  await shot(engineer, testInfo);
-  await alert.getByRole("link", { name: /^Drift:/ }).click();
-  await expect(engineer.locator('[data-criterion="mia-auc"]')).toHaveAttribute("data-status", "fail");
-  await expect(engineer.getByTestId("approval-invalidated")).toBeVisible();
-  await engineer.getByTestId("versions-table").locator('[data-version="1"]').getByRole("link", { name: "Roll back production to this version" }).click();
-  const rollbackForm = engineer.getByTestId("rollback-form");
-  await expect(rollbackForm.getByLabel("Roll back to version")).toHaveValue("1");
-  await rollbackForm.getByLabel("Reason").fill("Drift: AUC above the tightened 0.52");
-  await rollbackForm.getByRole("button", { name: "Roll back" }).click();
-  await expect(rollbackForm.getByRole("status")).toContainText(`production now runs ${model} v1 (was v3)`);
-  await expect(engineer.getByRole("table", { name: "Deployment history" })).toContainText("Drift: AUC above the tightened 0.52");
+  await rollBackFromDriftAlert(engineer, {
+    model: model!,
+    from: 3,
+    to: 1,
+    criterion: "mia-auc",
+    reason: "Drift: AUC above the tightened 0.52",
+    onAlert: () => shot(engineer, testInfo),
+  });
   await shot(engineer, testInfo);
 
   // 7. Serving systems resolve v1 now; every decision is in the audit log, and the chain holds.

@@ -51,3 +51,29 @@ export async function registerAndUpload(page: Page, name: string, options: { int
   await page.getByRole("button", { name: "Upload version" }).click();
   await expect(page.getByTestId("upload-done")).toContainText("Version 1 is ready", { timeout: 45_000 });
 }
+
+/**
+ * The engineer's side of a drift alert: finds the alert for `model` v`from` in production naming
+ * `criterion`, follows it to the scorecard (the criterion fails, the approval is invalidated) and
+ * rolls back to v`to` through that version's link, giving `reason`. `onAlert` runs while the alert shows.
+ */
+export async function rollBackFromDriftAlert(
+  page: Page,
+  drift: { model: string; from: number; to: number; criterion: string; reason: string; onAlert?: () => Promise<unknown> },
+): Promise<void> {
+  await page.goto("/notifications?unread=true");
+  const alert = page.locator('[data-kind="drift"]').filter({ hasText: `${drift.model} v${drift.from} in production` });
+  await expect(alert).toContainText(drift.criterion);
+  await expect(alert.getByTestId("suggested-rollback")).toHaveText(`Roll back to v${drift.to}`);
+  await drift.onAlert?.();
+  await alert.getByRole("link", { name: /^Drift:/ }).click();
+  await expect(page.locator(`[data-criterion="${drift.criterion}"]`)).toHaveAttribute("data-status", "fail");
+  await expect(page.getByTestId("approval-invalidated")).toBeVisible();
+  await page.getByTestId("versions-table").locator(`[data-version="${drift.to}"]`).getByRole("link", { name: "Roll back production to this version" }).click();
+  const rollbackForm = page.getByTestId("rollback-form");
+  await expect(rollbackForm.getByLabel("Roll back to version")).toHaveValue(String(drift.to));
+  await rollbackForm.getByLabel("Reason").fill(drift.reason);
+  await rollbackForm.getByRole("button", { name: "Roll back" }).click();
+  await expect(rollbackForm.getByRole("status")).toContainText(`production now runs ${drift.model} v${drift.to} (was v${drift.from})`);
+  await expect(page.getByRole("table", { name: "Deployment history" })).toContainText(drift.reason);
+}
