@@ -45,13 +45,13 @@ export function plannedOf(config: unknown): EpsilonDelta {
  * run `excludeRunId` (so a run can ask what the others leave it).
  */
 export async function budgetUse(db: Db | Tx, versionIds: string[], excludeRunId?: string): Promise<VersionBudgetUse[]> {
-  const [versions, entries] = await Promise.all([
-    db.datasetVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, version: true, dataset: { select: { name: true } }, budget: { select: { epsilon: true, delta: true } } } }),
-    db.budgetLedgerEntry.findMany({
-      where: { datasetVersionId: { in: versionIds }, ...(excludeRunId ? { trainingRunId: { not: excludeRunId } } : {}) },
-      select: { datasetVersionId: true, trainingRunId: true, epsilon: true, delta: true, trainingRun: { select: { status: true, config: true } } },
-    }),
-  ]);
+  // One query after the other: inside a transaction both would share one connection, where pg warns
+  // about (and from pg 9 rejects) a query sent while another is still running.
+  const versions = await db.datasetVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, version: true, dataset: { select: { name: true } }, budget: { select: { epsilon: true, delta: true } } } });
+  const entries = await db.budgetLedgerEntry.findMany({
+    where: { datasetVersionId: { in: versionIds }, ...(excludeRunId ? { trainingRunId: { not: excludeRunId } } : {}) },
+    select: { datasetVersionId: true, trainingRunId: true, epsilon: true, delta: true, trainingRun: { select: { status: true, config: true } } },
+  });
   // A run whose job ended without it (cancelled before a worker took it, failed after its retries)
   // reserves nothing, whatever its own status says.
   const activeRunIds = [...new Set(entries.filter((e) => ACTIVE.has(e.trainingRun.status)).map((e) => e.trainingRunId))];
