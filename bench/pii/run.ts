@@ -1,36 +1,24 @@
 // PII scan throughput on a realistic mixed CSV: prints MB/s (single thread, one "worker") and peak RSS.
-//   npx tsx bench/pii/run.ts [sizeMiB=256] [--keep] [--generate-only] [--baseline DIR] [--heap MiB]
+//   npx tsx bench/pii/run.ts [sizeMiB=256] [--keep] [--generate-only]
 // (--generate-only writes and keeps the file, for measuring `canary scan pii` itself with /usr/bin/time -v.)
 // Rows mix identifiers, people, contacts, addresses, payment data, network data, timestamps, amounts,
 // statuses and a free-text note (sometimes holding an email, phone, card or name). Names, places and
 // sentences come from pools generated with @faker-js/faker (seeded); the rest is drawn per row.
-// Four figures, each measured in a fresh child process on the same file: reading alone (lib/records), the
-// full scan (scanPii = reading + detection + column statistics) with its peak RSS, and detection alone over
-// 20,000 in-memory records. Goal: ≥ 50 MB/s scan, peak RSS < 300 MB.
-// --baseline DIR measures the lib/ of another revision too and prints both side by side, e.g.
-//   mkdir /tmp/base && git archive HEAD~1 lib package.json | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/
-// --heap MiB starts the measuring processes with --max-old-space-size: with Node's default sizing, peak RSS
-// is mostly heap V8 has not collected yet, not data the scan keeps.
-import { spawnSync } from "node:child_process";
+// Three figures: reading alone (lib/records), the full scan (scanPii = reading + detection + column
+// statistics), and detection alone over in-memory records. Goal: ≥ 50 MB/s scan, peak RSS < 300 MB.
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { faker } from "@faker-js/faker";
+import { readRecords } from "../../lib/records/index.ts";
+import { classifyColumns, createColumnStats, scanPii, scanRecord } from "../../lib/scan/pii/index.ts";
 
 const MiB = 1024 * 1024;
 const sizeMiB = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 256);
 const generateOnly = process.argv.includes("--generate-only");
 const keep = generateOnly || process.argv.includes("--keep");
-const option = (name: string) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? undefined : process.argv[index + 1];
-};
-const baseline = option("--baseline");
-const heapMiB = option("--heap");
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const POOL = 4096;
 
 function pool(make: () => string): string[] {
@@ -149,110 +137,52 @@ function peakRssMiB(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-interface Figures {
-  readMBs: number;
-  scanMBs: number;
-  scanMBperCpuSecond: number;
-  detectMBs: number;
-  peakRssMiB: number;
-  findings: number;
-  columns: string[];
-}
-
-/** The child's side: measures the lib/ under `root` on `file` and prints its figures as one JSON line. */
-async function measure(root: string, file: string): Promise<void> {
-  const lib = (relative: string) => import(pathToFileURL(path.join(root, relative)).href);
-  const { readRecords } = await lib("lib/records/index.ts");
-  const { classifyColumns, createColumnStats, scanPii, scanRecord } = await lib("lib/scan/pii/index.ts");
-  const size = (await stat(file)).size;
-  let t = performance.now();
-  for await (const _record of readRecords(file, { format: "csv" })) {
-    // reading only
-  }
-  const readSeconds = (performance.now() - t) / 1000;
-  const columnStats = createColumnStats();
-  t = performance.now();
-  const cpuBefore = process.cpuUsage();
-  let findings = 0;
-  for await (const _finding of scanPii(file, { format: "csv", columnStats })) findings++;
-  const scanSeconds = (performance.now() - t) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  // Peak RSS of reading and scanning, before the detection sample below holds records in memory.
-  const peak = peakRssMiB();
-  // Detection alone: the first 20,000 records held in memory, scanned three times.
-  const sample: { id: string; fields: Record<string, unknown> }[] = [];
-  let sampleBytes = 0;
-  for await (const record of readRecords(file, { format: "csv" })) {
-    sample.push(record);
-    sampleBytes += Object.values(record.fields).reduce((n: number, v) => n + Buffer.byteLength(String(v)) + 1, 0);
-    if (sample.length === 20_000) break;
-  }
-  t = performance.now();
-  for (let pass = 0; pass < 3; pass++) for (const record of sample) scanRecord(record);
-  const detectSeconds = (performance.now() - t) / 1000;
-  const figures: Figures = {
-    readMBs: size / MiB / readSeconds,
-    scanMBs: size / MiB / scanSeconds,
-    scanMBperCpuSecond: size / MiB / ((cpu.user + cpu.system) / 1e6),
-    detectMBs: (3 * sampleBytes) / MiB / detectSeconds,
-    peakRssMiB: peak,
-    findings,
-    columns: classifyColumns(columnStats, { minCoverage: 0.5 }).map(
-      (c: { field: string; type: string; coverage: number; samples: string[] }) =>
-        `${c.field.padEnd(15)} ${c.type.padEnd(14)} ${(c.coverage * 100).toFixed(1)}%  e.g. ${c.samples[0]}`,
-    ),
-  };
-  console.log(JSON.stringify(figures));
-}
-
-function measureInChild(root: string, file: string): Figures {
-  const heap = heapMiB === undefined ? [] : [`--max-old-space-size=${heapMiB}`];
-  const child = spawnSync(process.execPath, [...process.execArgv, ...heap, fileURLToPath(import.meta.url), "--measure", root, file], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 16 * MiB,
-  });
-  if (child.status !== 0) throw new Error(`measuring ${root} failed (exit ${child.status})`);
-  return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Figures;
-}
-
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), "canary-bench-pii-"));
   const file = path.join(dir, "mixed.csv");
   try {
-    const t = performance.now();
+    let t = performance.now();
     const rows = await writeCsv(file, sizeMiB * MiB);
     const size = (await stat(file)).size;
     console.log(`wrote ${(size / MiB).toFixed(0)} MiB, ${rows} rows of 21 columns in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     if (generateOnly) return;
-    if (heapMiB !== undefined) console.log(`measuring with --max-old-space-size=${heapMiB}`);
-    const runs: [string, Figures][] = [];
-    if (baseline) runs.push(["baseline", measureInChild(path.resolve(baseline), file)]);
-    runs.push(["this tree", measureInChild(ROOT, file)]);
-    const rowsOut: [string, (f: Figures) => string][] = [
-      ["read only (lib/records), MB/s", (f) => f.readMBs.toFixed(1)],
-      ["detect only (scanRecord), MB/s of cell text", (f) => f.detectMBs.toFixed(1)],
-      ["scan pii (read + detect), MB/s wall", (f) => f.scanMBs.toFixed(1)],
-      ["scan pii, MB per CPU-second", (f) => f.scanMBperCpuSecond.toFixed(1)],
-      ["peak RSS reading + scanning, MiB", (f) => f.peakRssMiB.toFixed(0)],
-      ["findings", (f) => String(f.findings)],
-    ];
-    // Wall-clock figures suffer when other processes share the CPUs; MB per CPU-second less so.
-    console.log(`${"".padEnd(46)}${runs.map(([name]) => name.padStart(12)).join("")}${runs.length === 2 ? "   ratio".padStart(9) : ""}`);
-    for (const [label, value] of rowsOut) {
-      const values = runs.map(([, f]) => value(f));
-      const ratio = runs.length === 2 && !label.startsWith("findings") ? `${(Number(values[1]) / Number(values[0])).toFixed(2)}×` : "";
-      console.log(`${label.padEnd(46)}${values.map((v) => v.padStart(12)).join("")}${ratio.padStart(9)}`);
+
+    t = performance.now();
+    let records = 0;
+    for await (const _record of readRecords(file, { format: "csv" })) records++;
+    const readSeconds = (performance.now() - t) / 1000;
+    // Wall-clock figures suffer when other processes share the CPUs; see also MB per CPU-second below.
+    console.log(`read only (lib/records):   ${(size / MiB / readSeconds).toFixed(1)} MB/s (${records} records)`);
+
+    const columnStats = createColumnStats();
+    t = performance.now();
+    const cpuBefore = process.cpuUsage();
+    let findings = 0;
+    for await (const _finding of scanPii(file, { format: "csv", columnStats })) findings++;
+    const scanSeconds = (performance.now() - t) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(`scan pii (read + detect):  ${(size / MiB / scanSeconds).toFixed(1)} MB/s wall, ${(size / MiB / cpuSeconds).toFixed(1)} MB per CPU-second (${findings} findings, ${scanSeconds.toFixed(1)} s)`);
+
+    // Detection alone: the first 20,000 records held in memory, scanned three times.
+    const sample: { id: string; fields: Record<string, unknown> }[] = [];
+    let sampleBytes = 0;
+    for await (const record of readRecords(file, { format: "csv" })) {
+      sample.push(record);
+      sampleBytes += Object.values(record.fields).reduce((n: number, v) => n + Buffer.byteLength(String(v)) + 1, 0);
+      if (sample.length === 20_000) break;
     }
-    if (runs.length === 2 && runs[0]![1].findings !== runs[1]![1].findings) console.log("note: the two revisions report different numbers of findings");
+    t = performance.now();
+    for (let pass = 0; pass < 3; pass++) for (const record of sample) scanRecord(record);
+    const detectSeconds = (performance.now() - t) / 1000;
+    console.log(`detect only (scanRecord):  ${((3 * sampleBytes) / MiB / detectSeconds).toFixed(1)} MB/s of cell text`);
+    console.log(`peak RSS: ${peakRssMiB().toFixed(0)} MiB`);
     console.log("columns (coverage ≥ 50%):");
-    for (const line of runs.at(-1)![1].columns) console.log(`  ${line}`);
+    for (const c of classifyColumns(columnStats, { minCoverage: 0.5 })) console.log(`  ${c.field.padEnd(15)} ${c.type.padEnd(14)} ${(c.coverage * 100).toFixed(1)}%  e.g. ${c.samples[0]}`);
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true });
     else console.log(`kept ${file}`);
   }
 }
 
-const measuring = process.argv.indexOf("--measure");
-if (measuring !== -1) await measure(process.argv[measuring + 1]!, process.argv[measuring + 2]!);
-else await main();
+await main();

@@ -1,6 +1,6 @@
 import { AppError } from "../errors/index.ts";
 import { jsonDepthExceeds } from "./json-depth.ts";
-import { notUtf8, type LineBatch } from "./read-lines.ts";
+import { decodeLine, type RawLine } from "./read-lines.ts";
 import type { DataRecord } from "./types.ts";
 
 export interface LineRecordOptions {
@@ -9,28 +9,24 @@ export interface LineRecordOptions {
 }
 
 /** JSON Lines: one object per line; blank lines are ignored. */
-export async function* readJsonlRecords(batches: AsyncIterable<LineBatch>, options: LineRecordOptions): AsyncGenerator<DataRecord> {
+export async function* readJsonlRecords(lines: AsyncIterable<RawLine>, options: LineRecordOptions): AsyncGenerator<DataRecord> {
   let sawContent = false;
-  for await (const batch of batches) {
-    for (let i = 0; i < batch.count; i++) {
-      const line = batch.first + i;
-      const text = batch.text(i);
-      let record: DataRecord | undefined;
-      try {
-        if (text === undefined) throw notUtf8(line);
-        if (text.trim() === "") continue;
+  for await (const raw of lines) {
+    let record: DataRecord | undefined;
+    try {
+      const text = decodeLine(raw);
+      if (text.trim() === "") continue;
+      sawContent = true;
+      record = parseJsonLine(text, raw.line, options.maxJsonDepth);
+    } catch (error) {
+      if (options.skip && error instanceof AppError) {
         sawContent = true;
-        record = parseJsonLine(text, line, options.maxJsonDepth);
-      } catch (error) {
-        if (options.skip && error instanceof AppError) {
-          sawContent = true;
-          options.skip(error);
-          continue;
-        }
-        throw error;
+        options.skip(error);
+        continue;
       }
-      yield record;
+      throw error;
     }
+    yield record;
   }
   if (!sawContent) throw new AppError("unprocessable", "the file is empty");
 }

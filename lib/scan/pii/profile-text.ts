@@ -7,8 +7,6 @@ import type { TextProfile } from "./types.ts";
  */
 export function profileText(text: string): TextProfile {
   let digits = 0;
-  let run = 0;
-  let numberRun = 0;
   let upper = 0;
   let letters = 0;
   let at = 0;
@@ -18,13 +16,8 @@ export function profileText(text: string): TextProfile {
   let astral = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      digits++;
-      if (++run > numberRun) numberRun = run;
-      continue;
-    }
-    if (!isNumberJoiner(c)) run = 0;
-    if (c >= 65 && c <= 90) {
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) {
       upper++;
       letters++;
     } else if (c >= 97 && c <= 122) letters++;
@@ -41,11 +34,5 @@ export function profileText(text: string): TextProfile {
       }
     }
   }
-  return { length: text.length, digits, numberRun, upper, letters, at, colons, dots, slashes, astral };
-}
-
-/** Whitespace (as `\s` has it) and the punctuation written between digit groups: "+44 (0)20 7946-0958", "536.22.1457", "030/123". */
-function isNumberJoiner(c: number): boolean {
-  if (c < 128) return c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return { length: text.length, digits, upper, letters, at, colons, dots, slashes, astral };
 }

@@ -4,8 +4,6 @@ import type { Recognizer } from "./types.ts";
 // Recognizers are registered by name, as Opacus registers grad samplers by layer type
 // (opacus/grad_sample/utils.py, register_grad_sampler): built-ins at load, custom ones with registerRecognizer.
 const registry = new Map<string, Recognizer>(BUILTIN_RECOGNIZERS.map((r) => [r.name, r]));
-/** The registry's values as one array, rebuilt on registration: scans ask for it once per value. */
-let registered: readonly Recognizer[] = [...registry.values()];
 
 /** Adds a recognizer under its name; throws if the name is taken (replace one with `{ replace: true }`). */
 export function registerRecognizer(recognizer: Recognizer, options: { replace?: boolean } = {}): void {
@@ -13,7 +11,6 @@ export function registerRecognizer(recognizer: Recognizer, options: { replace?: 
     throw new Error(`registerRecognizer: a recognizer named "${recognizer.name}" is already registered`);
   }
   registry.set(recognizer.name, recognizer);
-  registered = [...registry.values()];
 }
 
 /** The recognizer registered under `name`; throws naming the known ones if there is none. */
@@ -25,10 +22,5 @@ export function getRecognizer(name: string): Recognizer {
 
 /** All registered recognizers, built-ins first, in registration order. */
 export function listRecognizers(): Recognizer[] {
-  return [...registered];
-}
-
-/** listRecognizers without the copy, for the scanning loop. */
-export function registeredRecognizers(): readonly Recognizer[] {
-  return registered;
+  return [...registry.values()];
 }

@@ -1,7 +1,7 @@
 import { toCodePointSpans } from "./code-points.ts";
 import { scoreSpans } from "./define-recognizer.ts";
 import { profileText } from "./profile-text.ts";
-import { registeredRecognizers } from "./registry.ts";
+import { listRecognizers } from "./registry.ts";
 import { resolveOverlaps, type RankedSpan } from "./resolve-overlaps.ts";
 import type { PiiEntity, RawSpan, Recognizer, Span } from "./types.ts";
 
@@ -32,14 +32,13 @@ export function scanText(text: string, options: ScanTextOptions = {}): Span[] {
 /** scanText before the code point conversion, for callers that also need the matched substrings. */
 export function findSpans(text: string, options: ScanTextOptions = {}): { spans: TypedRawSpan[]; astral: boolean } {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const recognizers = options.recognizers ?? registeredRecognizers();
+  const recognizers = options.recognizers ?? listRecognizers();
   const profile = profileText(text);
   const candidates: RankedSpan[] = [];
-  const detectOptions = { fieldName: options.fieldName };
   for (let rank = 0; rank < recognizers.length; rank++) {
     const recognizer = recognizers[rank]!;
     if (!recognizer.mayContain(profile)) continue;
-    const raw = recognizer.find(text, detectOptions);
+    const raw = recognizer.find(text, { fieldName: options.fieldName });
     if (raw.length === 0) continue;
     let certainWhole = false;
     for (const span of scoreSpans(recognizer, text, raw, options.fieldName) as RankedSpan[]) {

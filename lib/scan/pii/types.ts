@@ -47,11 +47,6 @@ export interface RawSpan {
 export interface TextProfile {
   length: number;
   digits: number;
-  /**
-   * Most digits in one stretch of digits and the characters that join digit groups in written numbers
-   * (whitespace, `-`, `.`, `/`, `(`, `)`, `+`): a bound on the digits of any phone, card, SSN or NHS number.
-   */
-  numberRun: number;
   upper: number;
   letters: number;
   at: number;

@@ -51,7 +51,7 @@ export const creditCardRecognizer = defineRecognizer({
   entity: "CREDIT_CARD",
   context: ["credit", "card", "visa", "mastercard", "cc", "amex", "discover", "jcb", "diners", "maestro", "instapayment", "pan"],
   negativeContext: ["order", "invoice", "isbn", "tracking", "account", "sku", "serial", "imei"],
-  mayContain: (p) => p.numberRun >= 12,
+  mayContain: (p) => p.digits >= 12,
   find(text) {
     const spans: RawSpan[] = [];
     for (const match of text.matchAll(CANDIDATE)) {

@@ -42,7 +42,7 @@ export function createPhoneNumberRecognizer(options: PhoneNumberRecognizerOption
     entity: "PHONE_NUMBER",
     context: ["phone", "number", "telephone", "tel", "cell", "cellphone", "mobile", "call", "fax", "contact", "whatsapp", "handy", "telefon", "portable"],
     negativeContext: ["order", "invoice", "isbn", "tracking", "sku", "serial", "account", "id", "ssn", "social", "security", "routing", "version", "iban"],
-    mayContain: (p) => p.numberRun >= 7,
+    mayContain: (p) => p.digits >= 7,
     find(text) {
       const spans: RawSpan[] = [];
       for (const match of text.matchAll(CANDIDATE)) {

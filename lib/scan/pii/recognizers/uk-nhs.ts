@@ -22,7 +22,7 @@ export const ukNhsRecognizer = defineRecognizer({
   entity: "UK_NHS",
   context: ["nhs", "health", "patient", "national", "hospital", "gp"],
   negativeContext: ["phone", "tel", "mobile", "order", "invoice", "isbn", "call"],
-  mayContain: (p) => p.numberRun >= 10,
+  mayContain: (p) => p.digits >= 10,
   find(text) {
     const spans: RawSpan[] = [];
     for (const match of text.matchAll(CANDIDATE)) {

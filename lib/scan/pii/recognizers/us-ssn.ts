@@ -27,7 +27,7 @@ export const usSsnRecognizer = defineRecognizer({
   entity: "US_SSN",
   context: ["social", "security", "ssn", "ssns", "ssid", "taxpayer", "ss"],
   negativeContext: ["order", "invoice", "isbn", "zip", "tracking", "sku", "phone", "tel", "routing"],
-  mayContain: (p) => p.numberRun >= 9,
+  mayContain: (p) => p.digits >= 9,
   find(text) {
     const spans: RawSpan[] = [];
     for (const match of text.matchAll(CANDIDATE)) {
