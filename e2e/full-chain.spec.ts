@@ -14,9 +14,9 @@
 // `contact` column is unique per row (so no holdout record duplicates a training record, and the
 // encoder drops it as high-cardinality) and holds a few e-mail addresses for the PII scan (medium
 // severity: findings to show, none that blocks approval).
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { defaultPolicy } from "../lib/policy/default-policy.ts";
-import { registerAndUpload, rollBackFromDriftAlert, signIn, uniqueName } from "./support";
+import { asUser, registerAndUpload, rollBackFromDriftAlert, uniqueName } from "./support";
 
 const REGIONS = ["north", "south", "east"];
 const PLANS = ["basic", "pro", "team"];
@@ -40,13 +40,6 @@ function customers(copies: number, prefix: string): string {
     }
   }
   return `${lines.join("\n")}\n`;
-}
-
-async function asUser(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, undefined, path);
-  await page.goto(path);
-  return page;
 }
 
 let shots = 0;

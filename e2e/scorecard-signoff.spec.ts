@@ -5,19 +5,12 @@
 // engineer rolls back through the scorecard's link; the audit log verifies.
 // Screenshots of each step are kept as test artefacts (step-N.png).
 import { execFileSync } from "node:child_process";
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { rollBackFromDriftAlert, signIn } from "./support";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { asUser, rollBackFromDriftAlert } from "./support";
 
 function fixtures(command: "setup" | "restore-policy"): { model?: string } {
   const out = execFileSync(process.execPath, ["--import", "tsx", "e2e/scorecard-fixtures.ts", command], { encoding: "utf8", env: process.env });
   return JSON.parse(out.trim().split("\n").at(-1)!) as { model?: string };
-}
-
-async function asUser(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, undefined, path);
-  await page.goto(path);
-  return page;
 }
 
 let step = 0;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "canary-demo";
 
@@ -14,6 +14,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("user-menu")).toContainText(email);
+}
+
+/** A signed-in page in its own browser context (its own cookies), opened at `path`: one per user in a journey. */
+export async function asUser(browser: Browser, email: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, undefined, path);
+  await page.goto(path);
+  return page;
 }
 
 /** A dataset name no other run (or concurrent test file) uses. */

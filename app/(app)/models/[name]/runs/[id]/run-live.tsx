@@ -7,7 +7,8 @@ import { ProgressBar } from "../../../../../_components/progress-bar";
 import { StatusBadge, isActiveStatus } from "../../../../../_components/status-badge";
 import { useApiQuery } from "../../../../../_components/use-api-query";
 import { formatDelta, formatEpsilon, formatPercent } from "../../../_components/format";
-import { TrainingCurves, type CurvePoint } from "../../../_components/training-curves";
+import type { TrainingProgress } from "@/lib/training/training-progress";
+import { TrainingCurves } from "../../../_components/training-curves";
 
 export interface RunView {
   id: string;
@@ -15,20 +16,7 @@ export interface RunView {
   status: string;
   dataset: { name: string; version: number };
   config: { train?: { delta?: number; noiseMultiplier?: number; sampleRate?: number; clipNorm?: number; accountant?: string; private?: boolean }; plannedEpsilon?: number | null };
-  progress: {
-    phase?: string;
-    step: number;
-    totalSteps: number;
-    epoch?: number;
-    loss?: number;
-    accuracy?: number;
-    epsilon: number | null;
-    plannedEpsilon?: number | null;
-    curve: CurvePoint[];
-    contamination?: { rate: number; overlapping: number; evalRecords: number } | null;
-    stoppedEarly?: string;
-    message?: string;
-  };
+  progress: TrainingProgress;
   epsilonSpent: number;
   backend: string | null;
   error: string | null;
