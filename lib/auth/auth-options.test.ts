@@ -82,14 +82,14 @@ describe("OIDC provider", () => {
     expect(createAuthOptions({ db, env }).providers.map((p) => p.id)).toEqual(["credentials", "oidc"]);
   });
 
-  it("lets in only existing, enabled people with a verified email: no self-provisioning", async () => {
+  it("lets in only existing, enabled people whose email_verified is true: no self-provisioning", async () => {
     const { db } = fakeDb(users);
     const signIn = createAuthOptions({ db, env: {} }).callbacks!.signIn!;
     const account = { provider: "oidc", type: "oauth" as const, providerAccountId: "sub-1" };
     const attempt = (email: string, verified?: boolean) =>
       signIn({ user: { id: "sub-1", email }, account, profile: { sub: "sub-1", email, ...(verified === undefined ? {} : { email_verified: verified }) } as never });
     expect(await attempt("ALICE@canary.local", true)).toBe(true);
-    expect(await attempt("alice@canary.local")).toBe(true);
+    expect(await attempt("alice@canary.local")).toBe(false);
     expect(await attempt("alice@canary.local", false)).toBe(false);
     expect(await attempt("stranger@example.com", true)).toBe(false);
     expect(await attempt("off@canary.local", true)).toBe(false);

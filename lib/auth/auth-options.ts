@@ -139,8 +139,9 @@ export function createAuthOptions({ db, env = process.env, now = Date.now }: Cre
       async signIn({ user, account, profile }) {
         if (account?.provider === "credentials") return true;
         // No self-provisioning: an OIDC identity signs in only as an existing, enabled Canary user,
-        // and only with an email address the identity provider has verified.
-        if ((profile as OidcProfile | undefined)?.email_verified === false) return false;
+        // and only with an email address the identity provider says it has verified: a claim that is
+        // missing is no verification (anyone may register any address at some providers).
+        if ((profile as OidcProfile | undefined)?.email_verified !== true) return false;
         return (await userOfSignIn(db, user, account?.provider)) !== null;
       },
       async jwt({ token, user, account }): Promise<JWT> {
