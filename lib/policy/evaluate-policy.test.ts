@@ -52,7 +52,7 @@ describe("evaluatePolicy", () => {
 
   it("fails each criterion just past its threshold, with a sentence naming value and threshold", () => {
     const evidence = evidenceAtThresholds();
-    evidence.guarantee = { epsilon: 3.2, delta: 1e-5, accountant: "rdp" };
+    evidence.guarantee = { epsilon: 3.2, delta: 1e-5, accountant: "rdp", source: "accountant" };
     evidence.audits = { membershipInference: { auc: 0.5504, tprAtFpr: { "0.001": 0.0051 }, epsilonLowerBound: 3.21 } };
     evidence.datasets![0]!.kAnonymity = 4;
     evidence.datasets![0]!.openFindings!.high = 1;

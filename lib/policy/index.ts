@@ -11,11 +11,13 @@ export {
   SEVERITIES,
   criterionSchema,
   evidenceBundleSchema,
+  GUARANTEE_SOURCES,
   policyDocumentSchema,
   type Criterion,
   type CriterionKind,
   type EvidenceBundle,
   type EvidenceDataset,
+  type GuaranteeSource,
   type PolicyDocument,
   type Severity,
 } from "./schemas.ts";

@@ -109,6 +109,14 @@ const evidenceNumber = (schema: z.ZodNumber) => schema.nullable().optional();
 
 const count = z.int().min(0);
 
+/**
+ * Who vouches for an (ε, δ): "accountant" = Canary's accountant over a run Canary executed;
+ * "declared" = stated by whoever supplied the model, not verified. A guarantee carried to a derived
+ * model by post-processing keeps its parent's source.
+ */
+export const GUARANTEE_SOURCES = ["accountant", "declared"] as const;
+export type GuaranteeSource = (typeof GUARANTEE_SOURCES)[number];
+
 export const evidenceBundleSchema = z.looseObject({
   schemaVersion: z.literal(1),
   model: z.looseObject({ name: z.string().min(1), version: z.union([z.string().min(1), z.int()]) }),
@@ -117,6 +125,7 @@ export const evidenceBundleSchema = z.looseObject({
       epsilon: z.number().min(0),
       delta: z.number().min(0).lt(1),
       accountant: z.string().min(1),
+      source: z.enum(GUARANTEE_SOURCES).optional().describe('who vouches for (ε, δ); absent counts as "declared"'),
     })
     .nullable()
     .optional()

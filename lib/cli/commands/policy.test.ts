@@ -17,7 +17,7 @@ function file(name: string, content: unknown): string {
 const EVIDENCE = {
   schemaVersion: 1,
   model: { name: "churn-classifier", version: "3" },
-  guarantee: { epsilon: 3, delta: 1e-5, accountant: "rdp", noiseMultiplier: 1.1 },
+  guarantee: { epsilon: 3, delta: 1e-5, accountant: "rdp", source: "accountant", noiseMultiplier: 1.1 },
   audits: { membershipInference: { auc: 0.52, tprAtFpr: { "0.001": 0.002, "0.01": 0.02 }, epsilonLowerBound: 0.4 } },
   datasets: [
     {
@@ -55,6 +55,24 @@ describe("canary policy evaluate", () => {
     });
     expect(result.criteria[6]).toEqual({ id: "k-anonymity", value: 4, threshold: 5, status: "fail", reason: "k = 4 in training dataset customers v2 is below the policy's 5" });
     expect(result.criteria.filter((criterion: { status: string }) => criterion.status === "pass")).toHaveLength(8);
+  });
+
+  it("grades a declared guarantee, or one without a source, as missing: declared, not verified (grade F)", async () => {
+    const policy = file("p-declared.json", defaultPolicy());
+    const { source: _accountant, ...unsourced } = EVIDENCE.guarantee;
+    for (const guarantee of [{ ...EVIDENCE.guarantee, source: "declared" }, unsourced]) {
+      const run = await canary(["policy", "evaluate", "--policy", policy, "--evidence", file("e-declared.json", { ...EVIDENCE, guarantee }), "--json"]);
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout);
+      expect(result.criteria[0]).toEqual({
+        id: "dp-epsilon",
+        value: { epsilon: 3, delta: 1e-5 },
+        threshold: { epsilon: 3, delta: 1e-5 },
+        status: "missing",
+        reason: "declared, not verified",
+      });
+      expect(result.grade).toBe("F");
+    }
   });
 
   it("prints a readable table without --json", async () => {

@@ -3,7 +3,7 @@ import { emptyEvidence } from "../test-evidence.ts";
 import { evaluateDpEpsilonMax } from "./dp-epsilon-max.ts";
 
 const criterion = { id: "dp", kind: "dp_epsilon_max" as const, threshold: 3, delta: 1e-5, required: true };
-const withGuarantee = (epsilon: number, delta: number) => ({ ...emptyEvidence(), guarantee: { epsilon, delta, accountant: "prv" } });
+const withGuarantee = (epsilon: number, delta: number) => ({ ...emptyEvidence(), guarantee: { epsilon, delta, accountant: "prv", source: "accountant" as const } });
 
 describe("evaluateDpEpsilonMax", () => {
   it("passes ε and δ equal to the policy's, and smaller ones", () => {
@@ -33,5 +33,17 @@ describe("evaluateDpEpsilonMax", () => {
       reason: "The model was trained without differential privacy; the policy requires ε ≤ 3.00 at δ ≤ 1e-5",
     });
     expect(evaluateDpEpsilonMax(criterion, emptyEvidence()).status).toBe("missing");
+  });
+
+  it("never passes a declared guarantee, nor one whose source is absent: missing, declared, not verified", () => {
+    const declared = { epsilon: 0.5, delta: 1e-7, accountant: "prv" };
+    for (const guarantee of [{ ...declared, source: "declared" as const }, declared]) {
+      expect(evaluateDpEpsilonMax(criterion, { ...emptyEvidence(), guarantee })).toEqual({
+        value: { epsilon: 0.5, delta: 1e-7 },
+        threshold: { epsilon: 3, delta: 1e-5 },
+        status: "missing",
+        reason: "declared, not verified",
+      });
+    }
   });
 });

@@ -6,7 +6,8 @@ import type { dpEpsilonMaxSchema, EvidenceBundle } from "../schemas.ts";
 /**
  * The model's (ε, δ) guarantee: ε ≤ threshold and δ ≤ the policy's δ, both. A guarantee of `null`
  * says the model was trained without differential privacy, which fails; no guarantee at all in the
- * evidence is missing.
+ * evidence is missing, and so is a declared one (source "declared" or absent): only Canary's
+ * accountant vouches for an (ε, δ).
  */
 export function evaluateDpEpsilonMax(criterion: z.infer<typeof dpEpsilonMaxSchema>, evidence: EvidenceBundle): CriterionOutcome {
   const threshold = { epsilon: criterion.threshold, delta: criterion.delta };
@@ -19,6 +20,7 @@ export function evaluateDpEpsilonMax(criterion: z.infer<typeof dpEpsilonMaxSchem
     return { value: null, threshold, status: "fail", reason: `The model was trained without differential privacy; the policy requires ${policy}` };
   }
   const value = { epsilon: guarantee.epsilon, delta: guarantee.delta };
+  if (guarantee.source !== "accountant") return { value, threshold, status: "missing", reason: "declared, not verified" };
   const epsilon = formatNumber(guarantee.epsilon, 2, criterion.threshold);
   const delta = formatNumber(guarantee.delta, 2, criterion.delta);
   const epsilonOk = guarantee.epsilon <= criterion.threshold;
