@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Principal } from "../auth/principal.ts";
 import { createTestPrincipal } from "../datasets/test-helpers.ts";
 import { createDb } from "../db/index.ts";
@@ -10,6 +10,21 @@ import { getGovernanceSummary } from "./get-governance-summary.ts";
 import { getRecordPair } from "./get-record-pair.ts";
 import { listFindings } from "./list-findings.ts";
 import { triageFinding } from "./triage-finding.ts";
+
+// Every PII scan goes through scan-text's two entry points: the tests switch them off to show that
+// serving record values reads stored results only (issue 13, item 5).
+const scanner = vi.hoisted(() => ({ allowed: true }));
+vi.mock("../scan/pii/scan-text.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../scan/pii/scan-text.ts")>();
+  const guard = () => {
+    if (!scanner.allowed) throw new Error("a PII scan ran while serving a request");
+  };
+  return {
+    ...original,
+    scanText: (...args: Parameters<typeof original.scanText>) => (guard(), original.scanText(...args)),
+    findSpans: (...args: Parameters<typeof original.findSpans>) => (guard(), original.findSpans(...args)),
+  };
+});
 
 process.env.CANARY_QUEUE_PREFIX = "t_findings";
 const db = createDb();
@@ -96,6 +111,84 @@ describe("getRecordPair", () => {
     const clear = await getRecordPair(db, officer, versionId, { a: "0", b: "1" });
     expect(clear.a.fields.card).toBe("4111 1111 1111 1111");
     await expect(getRecordPair(db, officer, versionId, { a: "0", b: "999" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+/** Runs `read` with the PII scanner switched off: it must serve from what the scans stored. */
+async function withoutScanning<T>(read: () => Promise<T>): Promise<T> {
+  scanner.allowed = false;
+  try {
+    return await read();
+  } finally {
+    scanner.allowed = true;
+  }
+}
+
+describe("getRecordPair of a duplicate pair, masked from the stored scans", () => {
+  // Rows 4 and 5 are exact duplicates whose card uses mixed separators: Luhn-valid, but the recognizer
+  // skips it, so only the column's classification (4 of 6 cards found) can mask it. Row 7's note holds
+  // an email the scan found in a column that is not personal data (1 of 40 notes): only that span is masked.
+  const SKIPPED_CARD = "4539 1488-0343 6467";
+  const csv = () => {
+    const lines = ["id,card,note"];
+    const cards = ["4556 7375 8689 9855", "4012 8888 8888 1881", "5300 1234 5678 9011", "4111 2222 3333 4448"];
+    for (let i = 0; i < 40; i++) {
+      const card = i < 4 ? cards[i] : i === 4 || i === 5 ? SKIPPED_CARD : "";
+      const note = i === 7 ? "write to jane.roe@example.org today" : i === 4 || i === 5 ? "same customer twice" : `note number ${i} about order ${i * 7919}`;
+      lines.push(`${i === 5 ? 4 : i},${card},${note}`);
+    }
+    return `${lines.join("\n")}\n`;
+  };
+  let pairVersionId: string;
+
+  beforeAll(async () => {
+    pairVersionId = (await readyVersion(db, owner, csv())).id;
+    for (const kind of ["pii", "duplicates"] as const) await runScan(db, (await startScan(db, owner, pairVersionId, { kind })).scan.id);
+  });
+
+  it("masks every cell of a column classified as personal data for ml_engineer and auditor, even a value the recognizer skipped", async () => {
+    for (const principal of [owner, otherEngineer, auditor]) {
+      const pair = await withoutScanning(() => getRecordPair(db, principal, pairVersionId, { a: "4", b: "5" }));
+      expect(pair.masked).toBe(true);
+      expect(pair.a.fields.card).toBe("**** **** **** 6467");
+      expect(pair.b.fields.card).toBe("**** **** **** 6467");
+      expect(pair.a.fields.note).toBe("same customer twice");
+      expect(JSON.stringify(pair)).not.toContain("4539");
+    }
+  });
+
+  it("masks a stored span in a column that is not personal data, and leaves the rest of the cell", async () => {
+    const email = (await listFindings(db, { datasetVersionId: pairVersionId, type: "EMAIL_ADDRESS" })).items[0]!;
+    expect(email.location).toMatchObject({ record: "7", field: "note" });
+    const pair = await withoutScanning(() => getRecordPair(db, auditor, pairVersionId, { a: "7", b: "4" }));
+    expect(pair.a.fields.note).toBe("write to j***@example.org today");
+  });
+
+  it("serves only records a finding or duplicate pair names, to every role", async () => {
+    for (const principal of [auditor, officer]) {
+      await expect(getRecordPair(db, principal, pairVersionId, { a: "4", b: "12" })).rejects.toMatchObject({ code: "not_found" });
+      await expect(getRecordPair(db, principal, pairVersionId, { a: "12", b: "13" })).rejects.toMatchObject({ code: "not_found" });
+    }
+    // A card row is named by its CREDIT_CARD finding.
+    await expect(getRecordPair(db, auditor, pairVersionId, { a: "0", b: "4" })).resolves.toMatchObject({ a: { fields: { card: "**** **** **** 9855" } } });
+  });
+
+  it("gives pii.unmasked roles the raw values and appends each reading to the audit log, without the values", async () => {
+    const before = await db.auditLogEntry.count({ where: { action: "record.unmask", targetId: pairVersionId } });
+    const pair = await getRecordPair(db, officer, pairVersionId, { a: "4", b: "5" });
+    expect(pair).toMatchObject({ masked: false, a: { fields: { card: SKIPPED_CARD } } });
+    const entries = await db.auditLogEntry.findMany({ where: { action: "record.unmask", targetId: pairVersionId }, orderBy: { seq: "asc" } });
+    expect(entries).toHaveLength(before + 1);
+    expect(entries.at(-1)).toMatchObject({ actorLabel: officer.label, details: { records: ["4", "5"] } });
+    expect(JSON.stringify(entries.at(-1)!.details)).not.toContain("4539");
+    await getRecordPair(db, auditor, pairVersionId, { a: "4", b: "5" });
+    expect(await db.auditLogEntry.count({ where: { action: "record.unmask", targetId: pairVersionId } })).toBe(before + 1);
+  });
+
+  it("refuses masked reading before a PII scan has completed, rather than show values unmasked", async () => {
+    const version = await readyVersion(db, owner, csv());
+    await runScan(db, (await startScan(db, owner, version.id, { kind: "duplicates" })).scan.id);
+    await expect(getRecordPair(db, auditor, version.id, { a: "4", b: "5" })).rejects.toMatchObject({ code: "conflict" });
   });
 });
 

@@ -1,7 +1,11 @@
+import { appendAuditLog } from "../audit-log/index.ts";
 import { principalCan, type Principal } from "../auth/principal.ts";
 import type { Db } from "../db/index.ts";
-import { createValueCache, maskValue, scanRecordMatches } from "../scan/pii/index.ts";
+import type { DataRecord } from "../records/index.ts";
 import type { BlobStore } from "../storage/index.ts";
+import { assertRecordsNamed } from "./assert-records-named.ts";
+import { loadRecordMasking } from "./load-record-masking.ts";
+import { maskRecord } from "./mask-record.ts";
 import { readVersionRecord } from "./read-version-record.ts";
 import type { DuplicatePairQuery } from "./schemas.ts";
 
@@ -13,8 +17,11 @@ export interface RecordForDiff {
 }
 
 /**
- * Two records side by side for the duplicate diff, read from the stored files at request time. For
- * callers without pii.unmasked every PII span found in them is replaced by its masked form.
+ * Two records side by side for the duplicate or overlap diff, read from the stored files now. Only
+ * records a finding or duplicate pair names are served (assertRecordsNamed). Callers without
+ * pii.unmasked get them masked from what the PII scans stored (maskRecord; nothing is scanned here);
+ * every unmasked reading is appended to the audit log (which records, never their values).
+ * @throws AppError not_found (unknown or unnamed record), conflict (no completed PII scan to mask from)
  */
 export async function getRecordPair(
   db: Db,
@@ -23,30 +30,34 @@ export async function getRecordPair(
   query: DuplicatePairQuery,
   store?: BlobStore,
 ): Promise<{ a: RecordForDiff; b: RecordForDiff; masked: boolean }> {
+  await assertRecordsNamed(db, datasetVersionId, query);
   const masked = !principalCan(principal, "pii.unmasked");
+  const otherVersionId = query.otherVersionId ?? datasetVersionId;
   const [a, b] = await Promise.all([
     readVersionRecord(db, datasetVersionId, query.a, store),
-    readVersionRecord(db, query.otherVersionId ?? datasetVersionId, query.b, store),
+    readVersionRecord(db, otherVersionId, query.b, store),
   ]);
-  return { a: forDiff(a, masked), b: forDiff(b, masked), masked };
+  if (masked) {
+    const [maskingA, maskingB] = await Promise.all([
+      loadRecordMasking(db, datasetVersionId, [a.id]),
+      loadRecordMasking(db, otherVersionId, [b.id]),
+    ]);
+    return { a: forDiff(a, maskRecord(a, maskingA)), b: forDiff(b, maskRecord(b, maskingB)), masked };
+  }
+  await db.$transaction((tx) =>
+    appendAuditLog(tx, {
+      actor: { id: principal.userId, label: principal.label },
+      action: "record.unmask",
+      targetType: "dataset_version",
+      targetId: datasetVersionId,
+      details: { records: [query.a, query.b], ...(query.otherVersionId ? { otherVersionId: query.otherVersionId } : {}) },
+    }),
+  );
+  return { a: forDiff(a, a.fields), b: forDiff(b, b.fields), masked };
 }
 
-function forDiff(record: { id: string; line: number; fields: Record<string, unknown> }, mask: boolean): RecordForDiff {
-  const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record.fields)) fields[key] = typeof value === "string" ? value : JSON.stringify(value);
-  if (!mask) return { id: record.id, line: record.line, fields };
-  const matches = scanRecordMatches({ id: record.id, fields }, { cache: createValueCache() });
-  // Replace spans from the end of each value so earlier offsets stay valid.
-  const byField = new Map<string, { start: number; end: number; masked: string }[]>();
-  for (const { finding, value } of matches) {
-    const list = byField.get(finding.field) ?? [];
-    list.push({ start: finding.start, end: finding.end, masked: maskValue(finding.type, value) });
-    byField.set(finding.field, list);
-  }
-  for (const [field, spans] of byField) {
-    const chars = [...fields[field]!];
-    for (const span of spans.sort((x, y) => y.start - x.start)) chars.splice(span.start, span.end - span.start, span.masked);
-    fields[field] = chars.join("");
-  }
-  return { id: record.id, line: record.line, fields };
+function forDiff(record: DataRecord, fields: Record<string, unknown>): RecordForDiff {
+  const text: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) text[key] = typeof value === "string" ? value : JSON.stringify(value);
+  return { id: record.id, line: record.line, fields: text };
 }

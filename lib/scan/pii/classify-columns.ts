@@ -114,8 +114,8 @@ function column(stats: ColumnStats, key: string): ColumnCounts | undefined {
   return counts;
 }
 
-/** "orders.3.email" and "orders.4.email" are one column: "orders.*.email". */
-function columnKey(path: string): string {
+/** "orders.3.email" and "orders.4.email" are one column: "orders.*.email" (the `field` of a ColumnClassification). */
+export function columnKey(path: string): string {
   return path.includes(".") ? path.replace(/\.\d+(?=\.|$)/g, ".*") : path;
 }
 

@@ -19,6 +19,7 @@ export { scanPii, scanPiiByRecord, scanPiiMatches, type ScanPiiOptions } from ".
 export {
   addToColumnStats,
   classifyColumns,
+  columnKey,
   createColumnStats,
   type ColumnClassification,
   type ColumnCounts,
