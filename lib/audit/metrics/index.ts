@@ -9,7 +9,13 @@ export { tprAtFpr } from "./tpr-at-fpr.ts";
 export { attackerAdvantage, type AttackerAdvantage } from "./attacker-advantage.ts";
 export { positivePredictiveValue } from "./positive-predictive-value.ts";
 export { clopperPearsonInterval, clopperPearsonUpperLimit, type ClopperPearsonInterval } from "./clopper-pearson.ts";
-export { epsilonLowerBound, type EpsilonLowerBoundOptions } from "./epsilon-lower-bound.ts";
+export { epsilonLowerBound, epsilonLowerBoundAt, type EpsilonLowerBoundOptions } from "./epsilon-lower-bound.ts";
+export {
+  certifiedEpsilonLowerBound,
+  type CertifiedEpsilonLowerBound,
+  type CertifiedEpsilonLowerBoundOptions,
+  type ThresholdDirection,
+} from "./certified-epsilon-lower-bound.ts";
 export {
   bootstrapConfidenceIntervals,
   bootstrapReplicates,
