@@ -129,3 +129,48 @@ describe("canary audit metrics", () => {
     expect(audit?.commands.map((command) => command.name())).toContain("metrics");
   });
 });
+
+describe("canary audit certify", () => {
+  it("prints exactly the public --json contract, with counts in selection and test (child process)", async () => {
+    const separated = file("certify-separated.json", JSON.stringify({ members: new Array(100).fill(1), nonMembers: new Array(101).fill(0) }));
+    const run = await spawnCanary(["audit", "certify", "--scores", separated, "--json"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result)).toEqual(["epsilonLowerBound", "threshold", "direction", "confidence", "delta", "selection", "test"]);
+    expect(Object.keys(result.selection)).toEqual(["members", "nonMembers"]);
+    expect(Object.keys(result.test)).toEqual(["members", "nonMembers"]);
+    // The test half holds 50 members and 51 non-members, none misclassified at the threshold 1.
+    const limit = (n: number) => -Math.expm1(Math.log(0.025) / n);
+    expect(result).toMatchObject({ threshold: 1, direction: "higher", confidence: 0.95, delta: 1e-5, selection: { members: 50, nonMembers: 50 }, test: { members: 50, nonMembers: 51 } });
+    expect(result.epsilonLowerBound).toBeCloseTo(Math.max(Math.log((1 - 1e-5 - limit(51)) / limit(50)), Math.log((1 - 1e-5 - limit(50)) / limit(51))), 12);
+  });
+
+  it("takes --confidence, --delta and --seed, and exits 0 with a bound of 0", async () => {
+    const same = file("certify-null.json", JSON.stringify({ members: [1, 2, 3, 4, 5, 6], nonMembers: [1, 2, 3, 4, 5, 6] }));
+    const run = await canary(["audit", "certify", "--scores", same, "--confidence", "0.9", "--delta", "0.001", "--seed", "7", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ epsilonLowerBound: 0, confidence: 0.9, delta: 0.001, selection: { members: 3, nonMembers: 3 }, test: { members: 3, nonMembers: 3 } });
+    const again = await canary(["audit", "certify", "--scores", same, "--confidence", "0.9", "--delta", "0.001", "--seed", "7", "--json"]);
+    expect(again.stdout).toBe(run.stdout);
+    const text = await canary(["audit", "certify", "--scores", same]);
+    expect(text.stdout).toContain("certified ε lower bound (held-out threshold): 0.0000  (δ = 0.00001, 95% confidence)");
+  });
+
+  it.each([
+    [["--confidence", "1"], 'invalid --confidence: expected a number in (0, 1), got "1"'],
+    [["--delta", "-1"], 'invalid --delta: expected a number in [0, 1), got "-1"'],
+    [["--seed", "x"], 'invalid --seed: expected a whole number, got "x"'],
+  ])("rejects bad flags %j", async (flags, message) => {
+    const run = await canary(["audit", "certify", "--scores", file("certify-ok.json", '{"members": [1, 2], "nonMembers": [0, 1]}'), ...flags]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`canary: ${message}\n`);
+  });
+
+  it("fails with one line when a side has fewer than 2 scores", async () => {
+    const path = file("certify-one.json", '{"members": [1], "nonMembers": [0, 1]}');
+    const run = await canary(["audit", "certify", "--scores", path, "--json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`canary: scores file ${path}: members must hold at least 2 scores (one for each half), got 1\n`);
+  });
+});

@@ -3,7 +3,7 @@
 // the tamper-evident log (audit-log.ts).
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { MembershipScores, membershipMetrics, type MembershipMetrics } from "../../audit/metrics/index.ts";
+import { certifiedEpsilonLowerBound, MembershipScores, membershipMetrics, type CertifiedEpsilonLowerBound, type MembershipMetrics } from "../../audit/metrics/index.ts";
 import { CliError, printResult, type OutputOptions } from "../output.ts";
 import { registerAuditOneRunCommand } from "./audit-one-run.ts";
 import { oneLineErrors } from "./one-line-errors.ts";
@@ -31,16 +31,17 @@ export function getOrCreateAuditCommand(program: Command): Command {
   return oneLineErrors(program.command("audit")).description("privacy-leakage audits of trained models (membership inference, ε lower bounds)");
 }
 
-/** Registers `audit metrics` and `audit one-run`. */
+/** Registers `audit metrics`, `audit certify` and `audit one-run`. */
 export function registerAuditCommands(program: Command): void {
   registerAuditMetricsCommand(getOrCreateAuditCommand(program));
+  registerAuditCertifyCommand(getOrCreateAuditCommand(program));
   registerAuditOneRunCommand(getOrCreateAuditCommand(program));
 }
 
 function registerAuditMetricsCommand(audit: Command): void {
   audit
     .command("metrics")
-    .description("leakage metrics of a membership-inference attack from its scores (higher = more likely a member)")
+    .description("leakage metrics of a membership-inference attack from its scores (higher = more likely a member); its ε lower bound is exploratory (see audit certify)")
     .requiredOption("--scores <file>", 'JSON file {"members": [numbers], "nonMembers": [numbers]}')
     .option("--delta <D>", "δ of the (ε, δ) lower bound, in [0, 1)", "1e-5")
     .option("--member-prior <P>", "share of members among the examples judged, for PPV, in (0, 1)", "0.5")
@@ -56,6 +57,44 @@ function registerAuditMetricsCommand(audit: Command): void {
       const metrics = membershipMetrics(scores, { delta, memberPrior, bootstrap: { resamples, seed } });
       printResult(options, metrics, () => toText(metrics));
     });
+}
+
+interface AuditCertifyOptions extends OutputOptions {
+  scores: string;
+  confidence?: string;
+  delta?: string;
+  seed?: string;
+}
+
+function registerAuditCertifyCommand(audit: Command): void {
+  audit
+    .command("certify")
+    .description("certified ε lower bound: threshold and direction chosen on a random half of each side, Clopper–Pearson on the other half (exit 0 whatever the bound)")
+    .requiredOption("--scores <file>", 'JSON file {"members": [numbers], "nonMembers": [numbers]}, at least 2 a side')
+    .option("--confidence <C>", "confidence of the bound, in (0, 1)", "0.95")
+    .option("--delta <D>", "δ of the (ε, δ) lower bound, in [0, 1)", "1e-5")
+    .option("--seed <N>", "seed of the random split into selection and test halves", "1")
+    .option("--json", "print one JSON object")
+    .action(async (options: AuditCertifyOptions) => {
+      const confidence = parseNumberIn("--confidence", options.confidence, (value) => value > 0 && value < 1, "a number in (0, 1)");
+      const delta = parseNumberIn("--delta", options.delta, (value) => value >= 0 && value < 1, "a number in [0, 1)");
+      const seed = parseNumberIn("--seed", options.seed, Number.isSafeInteger, "a whole number");
+      const scores = await readScores(options.scores);
+      for (const side of ["members", "nonMembers"] as const) {
+        if (scores[side].length < 2) throw new CliError(`scores file ${options.scores}: ${side} must hold at least 2 scores (one for each half), got ${scores[side].length}`);
+      }
+      const result = certifiedEpsilonLowerBound(scores, { confidence, delta, seed });
+      printResult(options, result, () => certifiedText(result));
+    });
+}
+
+function certifiedText(result: CertifiedEpsilonLowerBound): string {
+  const called = result.direction === "higher" ? "≥" : "≤";
+  return [
+    `certified ε lower bound (held-out threshold): ${result.epsilonLowerBound.toFixed(4)}  (δ = ${result.delta}, ${+(result.confidence * 100).toPrecision(12)}% confidence)`,
+    `  member iff score ${called} ${result.threshold}, chosen on ${result.selection.members} members and ${result.selection.nonMembers} non-members`,
+    `  tested on the other ${result.test.members} members and ${result.test.nonMembers} non-members`,
+  ].join("\n");
 }
 
 function parseNumberIn(flag: string, value: string | undefined, accept: (value: number) => boolean, expected: string): number {
@@ -107,7 +146,7 @@ function toText(metrics: MembershipMetrics): string {
     row("advantage (max TPR − FPR)", metrics.advantage),
     row("TPR at FPR < 0.001", metrics.tprAtFpr["0.001"], ci?.tprAtFpr["0.001"]),
     row("TPR at FPR < 0.01", metrics.tprAtFpr["0.01"], ci?.tprAtFpr["0.01"]),
-    `${row("ε lower bound", metrics.epsilonLowerBound)}  (δ = ${metrics.delta}, ${Math.round((1 - metrics.alpha) * 100)}% confidence)`,
+    `${row("ε lower bound (exploratory)", metrics.epsilonLowerBound)}  (δ = ${metrics.delta}, every threshold swept: not a certified bound, see audit certify)`,
     row("balanced accuracy", metrics.balancedAccuracy),
     row(`PPV (member prior ${metrics.memberPrior})`, metrics.ppv),
     ...(ci ? [`  bootstrap: ${ci.resamples} resamples, seed ${ci.seed}`] : []),
