@@ -15,6 +15,17 @@ const ERROR_MESSAGES: Record<string, string> = {
   Callback: "Sign-in did not complete. Try again.",
 };
 const GENERIC_ERROR = "Sign-in failed. Try again, and contact an administrator if it keeps failing.";
+// lib/auth's SignInThrottledError: `TooManySignInAttempts:<seconds to wait>`.
+const THROTTLED = /^TooManySignInAttempts:(\d+)$/;
+
+function messageOf(code: string | undefined, status?: number): string {
+  const throttled = THROTTLED.exec(code ?? "");
+  if (throttled) {
+    const minutes = Math.max(1, Math.ceil(Number(throttled[1]) / 60));
+    return `Too many failed sign-ins for this account or from this address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
+  return ERROR_MESSAGES[code ?? ""] ?? (status === 401 ? ERROR_MESSAGES.CredentialsSignin! : GENERIC_ERROR);
+}
 
 interface SignInFormProps {
   callbackUrl: string;
@@ -27,7 +38,7 @@ interface SignInFormProps {
 export function SignInForm({ callbackUrl, oidcEnabled, initialError, demoLogins, demoPassword }: SignInFormProps) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(initialError ? (ERROR_MESSAGES[initialError] ?? GENERIC_ERROR) : null);
+  const [error, setError] = useState<string | null>(initialError ? messageOf(initialError) : null);
   const [pending, setPending] = useState<"credentials" | "oidc" | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -37,7 +48,7 @@ export function SignInForm({ callbackUrl, oidcEnabled, initialError, demoLogins,
     try {
       const result = await signIn("credentials", { email: email.trim(), password, redirect: false, callbackUrl });
       if (!result || result.error || !result.ok) {
-        setError(ERROR_MESSAGES[result?.error ?? ""] ?? (result?.status === 401 ? ERROR_MESSAGES.CredentialsSignin! : GENERIC_ERROR));
+        setError(messageOf(result?.error ?? undefined, result?.status));
         setPending(null);
         return;
       }

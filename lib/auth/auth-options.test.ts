@@ -20,7 +20,9 @@ function fakeDb(users: FakeUser[]) {
   const byEmail = (where: { email: { equals: string } }) => users.find((u) => u.email.toLowerCase() === where.email.equals.toLowerCase()) ?? null;
   const findUnique = vi.fn(async ({ where }: { where: { id: string } }) => users.find((u) => u.id === where.id) ?? null);
   const findFirst = vi.fn(async ({ where }: { where: { email: { equals: string } } }) => byEmail(where));
-  return { db: { user: { findUnique, findFirst } } as unknown as Db, findUnique, findFirst };
+  // Failed sign-ins append to the audit log in a transaction; lib/auth/sign-in-throttle.int.test.ts checks that row.
+  const $transaction = vi.fn(async () => undefined);
+  return { db: { user: { findUnique, findFirst }, $transaction } as unknown as Db, findUnique, findFirst };
 }
 
 const password = "canary-demo";

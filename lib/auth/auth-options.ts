@@ -5,10 +5,13 @@ import type { AuthOptions, DefaultSession } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
+import { Redis } from "ioredis";
 import { appendAuditLog } from "../audit-log/index.ts";
 import { getDb, type Db } from "../db/client.ts";
 import type { Role } from "../db/generated/enums.ts";
+import { clientAddress, parseTrustedProxies } from "./client-address.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
+import { SignInThrottle, type SignInSubject } from "./sign-in-throttle.ts";
 import { rolesAreFresh, SESSION_MAX_AGE_SECONDS, SIGN_IN_PAGE } from "./session-policy.ts";
 
 declare module "next-auth" {
@@ -39,12 +42,27 @@ export interface AuthEnv {
   OIDC_CLIENT_SECRET?: string;
   /** Label of the single-sign-on button; default "Single sign-on". */
   OIDC_NAME?: string;
+  /** Reverse proxies whose X-Forwarded-For entries are skipped to find the client (see client-address.ts). */
+  CANARY_TRUSTED_PROXIES?: string;
 }
 
 export interface CreateAuthOptionsOptions {
   db: Db;
   env?: AuthEnv;
   now?: () => number;
+  /** Counts failed password sign-ins; none when null (unit tests of the rest). */
+  throttle?: SignInThrottle | null;
+}
+
+/**
+ * Thrown from authorize for a throttled attempt. next-auth passes the message on as the `error`
+ * code; the sign-in form reads the wait from it.
+ */
+export class SignInThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`TooManySignInAttempts:${retryAfterSeconds}`);
+    this.name = "SignInThrottledError";
+  }
 }
 
 interface ActiveUser {
@@ -68,7 +86,33 @@ async function findActiveUser(db: Db, where: { id: string } | { email: string })
   return { id: user.id, email: user.email, name: user.name, roles: user.roles.map((m) => m.role) };
 }
 
-function credentialsProvider(db: Db): CredentialsConfig {
+type FailedSignIn = "unknown_account" | "wrong_password" | "no_password" | "disabled" | "service_account";
+
+/** `auth.sign_in_failed` in the audit log: which account (when one exists), why, from where; never the password. */
+async function auditFailedSignIn(db: Db, subject: SignInSubject, user: { id: string; email: string } | null, reason: FailedSignIn, lockMs: number) {
+  await db.$transaction((tx) =>
+    appendAuditLog(tx, {
+      actor: { id: null, label: "anonymous" },
+      action: "auth.sign_in_failed",
+      targetType: "user",
+      targetId: user?.id ?? "unknown",
+      details: { email: user?.email ?? null, reason, address: subject.address, lockedForSeconds: Math.ceil(lockMs / 1000) },
+    }),
+  );
+}
+
+/** A throttle that cannot reach Redis lets sign-in go on (it would otherwise lock everyone out). */
+async function orWhenRedisFails<T>(work: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    console.warn(`[auth] sign-in throttle unavailable: ${(error as Error).message}`);
+    return fallback;
+  }
+}
+
+function credentialsProvider(db: Db, throttle: SignInThrottle | null, env: AuthEnv): CredentialsConfig {
+  const trustedProxies = parseTrustedProxies(env.CANARY_TRUSTED_PROXIES);
   return {
     id: "credentials",
     name: "Email and password",
@@ -77,15 +121,26 @@ function credentialsProvider(db: Db): CredentialsConfig {
       email: { label: "Email", type: "email" },
       password: { label: "Password", type: "password" },
     },
-    async authorize(credentials) {
+    async authorize(credentials, request) {
       const email = normaliseEmail(credentials?.email);
       const password = credentials?.password;
       if (!email || typeof password !== "string" || password === "") return null;
+      const forwardedFor = (request?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+      const subject = { email, address: clientAddress(forwardedFor, trustedProxies) };
+      // Checked before any bcrypt work: a throttled guess costs the server a Redis read only.
+      const verdict = throttle ? await orWhenRedisFails(throttle.check(subject), { throttled: false as const }) : { throttled: false as const };
+      if (verdict.throttled) throw new SignInThrottledError(Math.ceil(verdict.retryAfterMs / 1000));
+
       const user = await db.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } } });
-      if (!user?.passwordHash) return burnPasswordCheck(password).then(() => null);
-      const matches = await verifyPassword(password, user.passwordHash);
-      if (!matches || user.disabledAt || user.isService) return null;
-      return { id: user.id, email: user.email, name: user.name };
+      const matches = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
+      const failure: FailedSignIn | null = !user ? "unknown_account" : !user.passwordHash ? "no_password" : !matches ? "wrong_password" : user.disabledAt ? "disabled" : user.isService ? "service_account" : null;
+      if (failure) {
+        const lockMs = throttle ? await orWhenRedisFails(throttle.recordFailure(subject), 0) : 0;
+        await auditFailedSignIn(db, subject, user, failure, lockMs);
+        return null;
+      }
+      if (throttle) await orWhenRedisFails(throttle.recordSuccess(subject), undefined);
+      return { id: user!.id, email: user!.email, name: user!.name };
     },
   };
 }
@@ -128,11 +183,12 @@ async function userOfSignIn(db: Db, user: { id: string; email?: string | null },
   return email ? findActiveUser(db, { email }) : null;
 }
 
-export function createAuthOptions({ db, env = process.env, now = Date.now }: CreateAuthOptionsOptions): AuthOptions {
+export function createAuthOptions({ db, env = process.env, now = Date.now, throttle = null }: CreateAuthOptionsOptions): AuthOptions {
   const oidc = oidcProvider(env);
+  const credentials = credentialsProvider(db, throttle, env);
   return {
     secret: env.NEXTAUTH_SECRET,
-    providers: oidc ? [credentialsProvider(db), oidc] : [credentialsProvider(db)],
+    providers: oidc ? [credentials, oidc] : [credentials],
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: SIGN_IN_PAGE, error: SIGN_IN_PAGE },
     callbacks: {
@@ -196,6 +252,11 @@ let cached: AuthOptions | undefined;
 
 /** The process-wide options (process env, shared client), for the next-auth route and getServerSession. */
 export function getAuthOptions(): AuthOptions {
-  cached ??= createAuthOptions({ db: getDb() });
+  if (!cached) {
+    const redisUrl = process.env.REDIS_URL;
+    // One retry, so a Redis outage answers a sign-in within a second (and lets it through) instead of hanging.
+    const throttle = redisUrl ? new SignInThrottle(new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 1000 })) : null;
+    cached = createAuthOptions({ db: getDb(), throttle });
+  }
   return cached;
 }
