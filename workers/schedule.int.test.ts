@@ -17,6 +17,8 @@ import { startScheduleWorker } from "./schedule.ts";
 process.env.CANARY_QUEUE_PREFIX = "t_schedule_worker";
 const SECRET = "test-webhook-secret";
 process.env.CANARY_WEBHOOK_SECRET = SECRET;
+// The receiver below listens on loopback, which webhooks may reach only when an admin allow-lists it.
+process.env.CANARY_WEBHOOK_ALLOWED_HOSTS = "127.0.0.1";
 
 let db: Db;
 let admin: Principal;

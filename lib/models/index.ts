@@ -11,8 +11,9 @@ export { createModel } from "./create-model.ts";
 export { getModel, type ModelDetail } from "./get-model.ts";
 export { getModelVersion, getModelVersionArtifactKey } from "./get-model-version.ts";
 export { listModels, type ModelPage, type ModelSummary } from "./list-models.ts";
-export { artifactUrls, type DatasetRef, type GuaranteeView, type ModelVersionView } from "./model-view.ts";
-export { readModelVersionConfig, type GuaranteeStatus, type ModelVersionConfig } from "./model-version-config.ts";
+export { artifactUrls, type DatasetRef, type GuaranteeStatus, type GuaranteeView, type ModelVersionView } from "./model-view.ts";
+export { describeGuaranteeScope, type GuaranteeScopeInput } from "./describe-guarantee-scope.ts";
+export { readModelVersionConfig, type ModelVersionConfig } from "./model-version-config.ts";
 export {
   createModelSchema,
   declaredGuaranteeSchema,

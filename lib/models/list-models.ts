@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "../db/index.ts";
+import { type GuaranteeStatus, guaranteeStatusOf } from "./model-view.ts";
 import type { ListModelsQuery } from "./schemas.ts";
 
 export interface ModelSummary {
@@ -7,7 +8,7 @@ export interface ModelSummary {
   owner: string;
   updatedAt: Date;
   versionCount: number;
-  latest: { version: number; source: string; epsilon: number | null; delta: number | null; accuracy: number | null; guarantee: string } | null;
+  latest: { version: number; source: string; epsilon: number | null; delta: number | null; accuracy: number | null; guarantee: GuaranteeStatus } | null;
 }
 
 export interface ModelPage {
@@ -32,14 +33,13 @@ export async function listModels(db: Db, query: ListModelsQuery): Promise<ModelP
       include: {
         owner: { select: { email: true } },
         _count: { select: { versions: true } },
-        versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, source: true, epsilon: true, delta: true, metrics: true, config: true } },
+        versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, source: true, guaranteeSource: true, epsilon: true, delta: true, metrics: true } },
       },
     }),
   ]);
   const items = rows.map((row): ModelSummary => {
     const latest = row.versions[0];
     const accuracy = (latest?.metrics as { accuracy?: unknown } | undefined)?.accuracy;
-    const status = (latest?.config as { guaranteeStatus?: string } | undefined)?.guaranteeStatus;
     return {
       name: row.name,
       description: row.description,
@@ -53,7 +53,7 @@ export async function listModels(db: Db, query: ListModelsQuery): Promise<ModelP
             epsilon: latest.epsilon,
             delta: latest.delta,
             accuracy: typeof accuracy === "number" ? accuracy : null,
-            guarantee: latest.epsilon === null ? "none" : (status ?? "declared"),
+            guarantee: guaranteeStatusOf(latest.guaranteeSource),
           }
         : null,
     };

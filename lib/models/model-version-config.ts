@@ -1,15 +1,11 @@
 import type { NetworkSpec } from "../dp/models/network-spec.ts";
 import type { InputEncoding } from "../dp/run/save-model.ts";
 
-/** "formal": computed by Canary's accountant; "declared": stated by an uploader, not verified; "none". */
-export type GuaranteeStatus = "formal" | "declared" | "none";
-
 /**
  * ModelVersion.config: what audits and retraining need to treat inputs exactly as training did.
  * `train` is the train config (train-config.ts) with the σ actually used.
  */
 export interface ModelVersionConfig {
-  guaranteeStatus: GuaranteeStatus;
   input: InputEncoding | null;
   networkSpec: NetworkSpec | null;
   target: string | null;
@@ -25,7 +21,6 @@ export function readModelVersionConfig(value: unknown): ModelVersionConfig {
   const config = (value ?? {}) as Partial<ModelVersionConfig>;
   return {
     ...config,
-    guaranteeStatus: config.guaranteeStatus ?? "none",
     input: config.input ?? null,
     networkSpec: config.networkSpec ?? null,
     target: config.target ?? null,

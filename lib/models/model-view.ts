@@ -1,6 +1,7 @@
 // What callers see of models and versions: JSON-ready values, people by email, never a blob path.
-import type { Prisma } from "../db/index.ts";
-import { type GuaranteeStatus, readModelVersionConfig } from "./model-version-config.ts";
+import type { GuaranteeSource, Prisma } from "../db/index.ts";
+import { describeGuaranteeScope } from "./describe-guarantee-scope.ts";
+import { readModelVersionConfig } from "./model-version-config.ts";
 
 export const VERSION_VIEW_INCLUDE = {
   model: { select: { name: true } },
@@ -13,8 +14,21 @@ export const VERSION_VIEW_INCLUDE = {
 
 type VersionRow = Prisma.ModelVersionGetPayload<{ include: typeof VERSION_VIEW_INCLUDE }>;
 
+/** "formal": computed by Canary's accountant; "declared": stated by an uploader, not verified; "none". */
+export type GuaranteeStatus = "formal" | "declared" | "none";
+
+/** The status the pages label a guarantee with, from its stored source (null: no guarantee). */
+export function guaranteeStatusOf(source: GuaranteeSource | null): GuaranteeStatus {
+  return source === "accountant" ? "formal" : source === "declared" ? "declared" : "none";
+}
+
 export interface GuaranteeView {
+  /** guaranteeStatusOf(source), the label the pages show. */
   status: GuaranteeStatus;
+  /** Who vouches for (ε, δ): Canary's accountant over a run it executed, or the uploader; null without a guarantee. */
+  source: GuaranteeSource | null;
+  /** One sentence a compliance officer can check: what (ε, δ) covers and what it leaves out. */
+  scope: string;
   epsilon: number | null;
   delta: number | null;
   accountant: string | null;
@@ -68,7 +82,9 @@ export function toModelVersionView(row: VersionRow): ModelVersionView {
     backend: row.backend,
     artifact: { sha256: row.artifactSha256, ...artifactUrls(row.model.name, row.version) },
     guarantee: {
-      status: row.epsilon === null ? "none" : config.guaranteeStatus === "none" ? "declared" : config.guaranteeStatus,
+      status: guaranteeStatusOf(row.guaranteeSource),
+      source: row.guaranteeSource,
+      scope: describeGuaranteeScope({ source: row.guaranteeSource, epsilon: row.epsilon, delta: row.delta, accountant: row.accountant }),
       epsilon: row.epsilon,
       delta: row.delta,
       accountant: row.accountant,

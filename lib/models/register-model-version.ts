@@ -24,12 +24,12 @@ export interface RegisterModelVersionInput {
   description?: string;
   source: "trained" | "uploaded";
   bundle: ArtifactBundle;
-  config: Omit<ModelVersionConfig, "guaranteeStatus">;
+  config: ModelVersionConfig;
   metrics?: Record<string, number>;
   baselineMetrics?: Record<string, number> | null;
-  /** Computed by Canary's accountant (training only). */
+  /** Computed by Canary's accountant (training only): stored with source "accountant". */
   guarantee?: FormalGuarantee | null;
-  /** Stated by an uploader: stored as "declared, not verified". */
+  /** Stated by an uploader: stored with source "declared" ("declared, not verified"). */
   declaredGuarantee?: DeclaredGuarantee;
   backend?: string | null;
   trainDatasetVersionId?: string | null;
@@ -61,13 +61,12 @@ export async function registerModelVersion(db: Db, principal: Pick<Principal, "u
   const model = await loadBundle(input.bundle);
   model.dispose();
   const stored = await storeBundle(input.bundle);
-  const guaranteeStatus = input.guarantee ? "formal" : input.declaredGuarantee ? "declared" : "none";
   const guaranteeColumns = input.guarantee
-    ? { ...input.guarantee }
+    ? { guaranteeSource: "accountant" as const, ...input.guarantee }
     : input.declaredGuarantee
-      ? { epsilon: input.declaredGuarantee.epsilon, delta: input.declaredGuarantee.delta, accountant: input.declaredGuarantee.accountant ?? null }
+      ? { guaranteeSource: "declared" as const, epsilon: input.declaredGuarantee.epsilon, delta: input.declaredGuarantee.delta, accountant: input.declaredGuarantee.accountant ?? null }
       : {};
-  const config: ModelVersionConfig = { guaranteeStatus, ...input.config, ...(input.trainingRunId ? { trainingRunId: input.trainingRunId } : {}) };
+  const config: ModelVersionConfig = { ...input.config, ...(input.trainingRunId ? { trainingRunId: input.trainingRunId } : {}) };
 
   return db.$transaction(async (tx) => {
     if (input.trainingRunId) {
@@ -111,7 +110,7 @@ export async function registerModelVersion(db: Db, principal: Pick<Principal, "u
       action: "model_version.register",
       targetType: "model_version",
       targetId: created.id,
-      details: { model: name.data, version, source: input.source, sha256: stored.sha256, guarantee: guaranteeStatus, epsilon: guaranteeColumns.epsilon ?? null },
+      details: { model: name.data, version, source: input.source, sha256: stored.sha256, guarantee: guaranteeColumns.guaranteeSource ?? "none", epsilon: guaranteeColumns.epsilon ?? null },
     });
     return { id: created.id, modelName: name.data, version, artifactSha256: stored.sha256, created: true };
   });

@@ -1,10 +1,26 @@
-import type { Principal } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/principal.ts";
 import { Prisma, type Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { listNotificationsQuerySchema, type ListNotificationsQuery } from "./schemas.ts";
 
 /** A person's notifications: their own and the team alerts (userId null). */
 const visibleTo = (principal: Principal): Prisma.NotificationWhereInput => ({ OR: [{ userId: principal.userId }, { userId: null }] });
+
+type NotificationRow = Awaited<ReturnType<Db["notification"]["findMany"]>>[number];
+
+/**
+ * A webhook's delivery outcome (kept in details.webhook) names the receiver and why it failed, e.g.
+ * an internal address: for those who configure webhooks (schedules.write, admins), not every reader.
+ */
+function withoutDeliveryFor(principal: Principal) {
+  if (principalCan(principal, "schedules.write")) return (row: NotificationRow) => row;
+  return (row: NotificationRow): NotificationRow => {
+    const details = row.details;
+    if (!details || typeof details !== "object" || Array.isArray(details) || !("webhook" in details)) return row;
+    const { webhook: _delivery, ...rest } = details;
+    return { ...row, details: rest };
+  };
+}
 
 export async function listNotifications(db: Db, principal: Principal, query: Partial<ListNotificationsQuery> = {}) {
   const { page, pageSize, unread, kind } = listNotificationsQuerySchema.parse(query);
@@ -14,7 +30,7 @@ export async function listNotifications(db: Db, principal: Principal, query: Par
     db.notification.count({ where }),
     db.notification.count({ where: { AND: [visibleTo(principal), { readAt: null }] } }),
   ]);
-  return { items, total, page, pageSize, unreadCount };
+  return { items: items.map(withoutDeliveryFor(principal)), total, page, pageSize, unreadCount };
 }
 
 export async function countUnreadNotifications(db: Db, principal: Principal): Promise<number> {
@@ -25,5 +41,5 @@ export async function countUnreadNotifications(db: Db, principal: Principal): Pr
 export async function markNotificationRead(db: Db, principal: Principal, id: string) {
   const { count } = await db.notification.updateMany({ where: { AND: [{ id }, visibleTo(principal)] }, data: { readAt: new Date() } });
   if (count === 0) throw new AppError("not_found", `notification ${id} not found`);
-  return db.notification.findUniqueOrThrow({ where: { id } });
+  return withoutDeliveryFor(principal)(await db.notification.findUniqueOrThrow({ where: { id } }));
 }

@@ -27,7 +27,7 @@ describe("webhook signatures", () => {
 describe("sendWebhook", () => {
   it("sends nothing without a secret", async () => {
     const fetchMock = vi.fn();
-    expect(await sendWebhook("http://x", {}, { secret: "", fetch: fetchMock })).toMatchObject({ delivered: false, error: expect.stringContaining("CANARY_WEBHOOK_SECRET") });
+    expect(await sendWebhook("http://x", {}, { secret: "", transport: fetchMock })).toMatchObject({ delivered: false, error: expect.stringContaining("CANARY_WEBHOOK_SECRET") });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
@@ -38,12 +38,12 @@ describe("sendWebhook", () => {
       calls.push({ headers: init!.headers as Record<string, string>, body: init!.body as string });
       return new Response("", { status: statuses.shift()! });
     });
-    const delivery = await sendWebhook("http://x", { hello: "world" }, { secret: SECRET, fetch: fetchMock as typeof fetch });
+    const delivery = await sendWebhook("http://x", { hello: "world" }, { secret: SECRET, transport: fetchMock as typeof fetch });
     expect(delivery).toEqual({ delivered: true, status: 200, attempts: 2 });
     const last = calls[1]!;
     expect(verifyWebhookSignature(SECRET, last.headers["X-Canary-Timestamp"]!, last.body, last.headers["X-Canary-Signature"]!)).toBe(true);
 
     const refused = vi.fn(async () => new Response("", { status: 400 }));
-    expect(await sendWebhook("http://x", {}, { secret: SECRET, fetch: refused as typeof fetch })).toMatchObject({ delivered: false, status: 400, attempts: 1 });
+    expect(await sendWebhook("http://x", {}, { secret: SECRET, transport: refused as typeof fetch })).toMatchObject({ delivered: false, status: 400, attempts: 1 });
   });
 });

@@ -9,7 +9,9 @@ const NO_REFS: FrameworkRefs = { nistAiRmf: [], iso42001: [], euAiAct: [] };
 /**
  * A scorecard as the documented `canary.scorecard/v1` JSON:
  * - `scorecard`: id, snapshotHash (what approvals bind to), grade, verdict, when and why computed;
- * - `model`: name, version, source, artifact sha256, formal guarantee (null = none declared);
+ * - `model`: name, version, source, artifact sha256, guarantee (null = none) with its `source`
+ *   ("accountant": computed by Canary's accountant; "declared": the uploader's, not verified), and
+ *   `guaranteeScope`: one sentence saying what the guarantee covers and what it leaves out;
  * - `policy`: version id and number, name, sha256 of the canonical policy document;
  * - `evidence`: the lib/policy evidence bundle (re-check offline: `canary policy evaluate`);
  * - `evidenceHashes`: per-item hashes (audits and their results, dataset sha256s, findings triage);
@@ -36,6 +38,7 @@ export function exportScorecard(detail: ScorecardDetail, exportedAt = new Date()
       source: detail.model.source,
       artifactSha256: detail.model.artifactSha256,
       guarantee: detail.model.guarantee,
+      guaranteeScope: detail.model.guaranteeScope,
     },
     policy: detail.policy,
     evidence: detail.evidence,

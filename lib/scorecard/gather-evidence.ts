@@ -2,6 +2,7 @@ import { canonicalSha256 } from "../audit-log/index.ts";
 import type { AuditKind, Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { EvidenceBundle, EvidenceDataset } from "../policy/index.ts";
+import { usedWithoutDp } from "../training/index.ts";
 import { loadGovernanceSummary } from "./load-governance-summary.ts";
 import { readMembershipFigures, worstMembershipFigures } from "./read-membership-figures.ts";
 import type { EvidenceItems } from "./snapshot-hash.ts";
@@ -31,14 +32,15 @@ function loadVersion(db: Db | Tx, modelVersionId: string) {
 }
 
 /**
- * The formal guarantee: null when the version declares none (trained without DP), undefined
- * ("not known", so missing) when it declares only part of one.
+ * The guarantee with its source: null when the version declares none (trained without DP), undefined
+ * ("not known", so missing) when it declares only part of one. A version without a stored source
+ * counts as declared: only Canary's accountant vouches for an (ε, δ).
  */
 function guaranteeOf(version: VersionRow): EvidenceBundle["guarantee"] {
-  const { epsilon, delta, accountant, noiseMultiplier, sampleRate, steps, clipNorm } = version;
+  const { epsilon, delta, accountant, guaranteeSource, noiseMultiplier, sampleRate, steps, clipNorm } = version;
   if (epsilon === null && delta === null) return null;
   if (epsilon === null || delta === null || delta >= 1) return undefined;
-  return { epsilon, delta, accountant: accountant ?? "unknown", noiseMultiplier, sampleRate, steps, clipNorm };
+  return { epsilon, delta, accountant: accountant ?? "unknown", source: guaranteeSource ?? "declared", noiseMultiplier, sampleRate, steps, clipNorm };
 }
 
 /** Per dataset version: sha256 over every finding's id and triage status, so a triage changes the snapshot. */
@@ -76,9 +78,11 @@ export async function gatherEvidence(db: Db, modelVersionId: string): Promise<Ga
     { role: "public", row: version.publicData },
   ] as const;
   const present = roles.filter((entry) => entry.row !== null) as { role: EvidenceDataset["role"]; row: NonNullable<VersionRow["trainData"]> }[];
-  const [summaries, triage] = await Promise.all([
+  const [summaries, triage, withoutDp] = await Promise.all([
     Promise.all(present.map(({ row }) => loadGovernanceSummary(db, row.id))),
     triageHashes(db, present.map(({ row }) => row.id)),
+    // Training data also used without DP (a non-private run or a baseline on its lineage): said on every scorecard.
+    Promise.all(present.map(({ role, row }) => role === "train" && usedWithoutDp(db, row.id))),
   ]);
 
   const datasets: EvidenceDataset[] = present.map(({ role, row }, index) => ({
@@ -88,6 +92,7 @@ export async function gatherEvidence(db: Db, modelVersionId: string): Promise<Ga
     openFindings: summaries[index]!.openFindings,
     license: summaries[index]!.license,
     kAnonymity: summaries[index]!.kAnonymity !== null && summaries[index]!.kAnonymity! >= 1 ? Math.floor(summaries[index]!.kAnonymity!) : null,
+    ...(withoutDp[index] ? { usedWithoutDp: true } : {}),
   }));
   // Overlap scans of the datasets, and the train-vs-eval overlap the training run measured itself; the worst counts.
   const measuredAtTraining = (version.config as { contaminationRate?: unknown } | null)?.contaminationRate;

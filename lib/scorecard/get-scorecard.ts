@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
+import { describeGuaranteeScope } from "../models/index.ts";
 import { verdictOf, type CriterionResult, type EvidenceBundle, type Grade } from "../policy/index.ts";
 import { toCurrentPolicy } from "./policy-store.ts";
 import { effectiveDecision, loadSignOffs, type VersionSignOff } from "./sign-off.ts";
@@ -121,7 +122,17 @@ export async function getScorecard(db: Db | Tx, scorecardId: string) {
       guarantee:
         mv.epsilon === null && mv.delta === null
           ? null
-          : { epsilon: mv.epsilon, delta: mv.delta, accountant: mv.accountant, noiseMultiplier: mv.noiseMultiplier, sampleRate: mv.sampleRate, steps: mv.steps, clipNorm: mv.clipNorm },
+          : {
+              epsilon: mv.epsilon,
+              delta: mv.delta,
+              accountant: mv.accountant,
+              source: mv.guaranteeSource ?? "declared",
+              noiseMultiplier: mv.noiseMultiplier,
+              sampleRate: mv.sampleRate,
+              steps: mv.steps,
+              clipNorm: mv.clipNorm,
+            },
+      guaranteeScope: describeGuaranteeScope({ source: mv.guaranteeSource, epsilon: mv.epsilon, delta: mv.delta, accountant: mv.accountant }),
     },
     approvals: row.approvals.map((a) => ({
       id: a.id,

@@ -38,8 +38,9 @@ export function renderPrintBody(doc: ScorecardExport): string {
   <h1>Privacy scorecard: ${escape(doc.model.name)} v${escape(doc.model.version)}</h1>
   <div><span class="grade">${escape(doc.scorecard.grade)}</span> ${escape(doc.scorecard.verdict)} · sign-off: ${escape(doc.signOff.status)} · policy “${escape(doc.policy.name)}” v${escape(doc.policy.version)}</div>
   <div class=mono>snapshot ${escape(doc.scorecard.snapshotHash)} · computed ${escape(doc.scorecard.computedAt)} (${escape(doc.scorecard.reason)})</div>
-  <h2>Formal guarantee</h2>
-  <p>${guarantee ? `ε = ${escape(guarantee.epsilon)} at δ = ${escape(guarantee.delta)}, accountant ${escape(guarantee.accountant)}, σ = ${escape(show(guarantee.noiseMultiplier))}, q = ${escape(show(guarantee.sampleRate))}, steps ${escape(show(guarantee.steps))}, C = ${escape(show(guarantee.clipNorm))}` : "None declared."}</p>
+  <h2>Differential-privacy guarantee</h2>
+  <p data-testid="guarantee-scope"><strong>${escape(doc.model.guaranteeScope)}</strong></p>
+  <p>${guarantee ? `Source: ${guarantee.source === "accountant" ? "computed by Canary's accountant for a run Canary executed" : "declared by the uploader, not verified"}. ε = ${escape(guarantee.epsilon)} at δ = ${escape(guarantee.delta)}, accountant ${escape(guarantee.accountant)}, σ = ${escape(show(guarantee.noiseMultiplier))}, q = ${escape(show(guarantee.sampleRate))}, steps ${escape(show(guarantee.steps))}, C = ${escape(show(guarantee.clipNorm))}` : "None declared."}</p>
   <h2>Verdict per criterion</h2>
   <table><tr><th>Criterion</th><th>Status</th><th>Value</th><th>Threshold</th><th>Reason and framework references</th></tr>${criteria}</table>
   <h2>Sign-off</h2>${approvals}

@@ -41,6 +41,18 @@ describe("gatherEvidence", () => {
     expect(statusOf(scorecard.criteria, "utility-loss")).toBe("pass");
   });
 
+  it("gives the guarantee's source: Canary's accountant passes dp-epsilon, a declared one is missing, declared, not verified", async () => {
+    const accounted = await modelVersion(db, engineer, { dp: { epsilon: 2, delta: 1e-5 } });
+    expect((await gatherEvidence(db, accounted.id)).bundle.guarantee).toMatchObject({ epsilon: 2, delta: 1e-5, source: "accountant" });
+    expect(statusOf((await recomputeScorecard(db, accounted.id, "test")).scorecard.criteria, "dp-epsilon")).toBe("pass");
+
+    const declared = await modelVersion(db, engineer, { dp: { epsilon: 2, delta: 1e-5, source: "declared" } });
+    expect((await gatherEvidence(db, declared.id)).bundle.guarantee).toMatchObject({ epsilon: 2, delta: 1e-5, source: "declared" });
+    const { scorecard } = await recomputeScorecard(db, declared.id, "test");
+    expect((scorecard.criteria as unknown as CriterionResult[]).find((c) => c.id === "dp-epsilon")).toMatchObject({ status: "missing", reason: "declared, not verified" });
+    expect(scorecard.grade).toBe("F");
+  });
+
   it("reads an unscanned training dataset's findings as missing, a scanned one's as counts", async () => {
     const dv = await datasetVersion(db, engineer);
     const mv = await modelVersion(db, engineer, { trainDatasetVersionId: dv.id });
@@ -193,12 +205,30 @@ describe("exportScorecard", () => {
       expect(criterion.frameworks.euAiAct.some((ref) => ref.startsWith("Art. 10")), criterion.id).toBe(true);
     }
     expect(doc.evidenceHashes).toMatchObject({ modelVersion: { artifactSha256: mv.artifactSha256 }, audits: [expect.objectContaining({ kind: "membership_inference" })] });
+    expect(doc.model.guarantee).toMatchObject({ epsilon: 2, delta: 1e-5, source: "accountant" });
+    expect(doc.model.guaranteeScope).toMatch(/^\(ε = 2\.00, δ = 1e-5\), computed by Canary's RDP accountant over the training run it executed, covers the trained weights/);
     const html = renderPrintHtml(doc);
+    expect(html).toContain(doc.model.guaranteeScope.replaceAll("'", "&#39;"));
+    expect(html).toContain("Source: computed by Canary's accountant for a run Canary executed");
     expect(html).toContain(scorecard.snapshotHash);
     expect(html).toContain("MEASURE 2.10");
     // Headless Chromium prints the same view.
     const pdf = await renderScorecardPdf(doc);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(10_000);
+  });
+
+  it("says a declared guarantee is declared, not verified, and a missing one that there is none", async () => {
+    const declared = await modelVersion(db, engineer, { dp: { epsilon: 1.5, delta: 1e-6, source: "declared" } });
+    const declaredDoc = exportScorecard(await getScorecard(db, (await recomputeScorecard(db, declared.id, "test")).scorecard.id));
+    expect(declaredDoc.model.guarantee).toMatchObject({ epsilon: 1.5, delta: 1e-6, source: "declared" });
+    expect(declaredDoc.model.guaranteeScope).toBe("(ε = 1.50, δ = 1e-6) is declared by the uploader and not verified by Canary, so no policy counts it as a guarantee.");
+    expect(declaredDoc.evidence.guarantee).toMatchObject({ source: "declared" });
+    expect(renderPrintHtml(declaredDoc)).toContain("Source: declared by the uploader, not verified");
+
+    const none = await modelVersion(db, engineer, { dp: null });
+    const noneDoc = exportScorecard(await getScorecard(db, (await recomputeScorecard(db, none.id, "test")).scorecard.id));
+    expect(noneDoc.model.guarantee).toBeNull();
+    expect(noneDoc.model.guaranteeScope).toBe("No DP guarantee: nothing bounds what this model reveals about its training records.");
   });
 });

@@ -48,7 +48,8 @@ export async function piiScan(db: Db, datasetVersionId: string, severities: Seve
 export interface ModelVersionOptions {
   model?: string;
   version?: number;
-  dp?: { epsilon: number; delta: number } | null;
+  /** The guarantee (default ε = 2 at δ = 1e-5 from Canary's accountant); a declared one makes an uploaded version. */
+  dp?: { epsilon: number; delta: number; source?: "accountant" | "declared" } | null;
   accuracy?: number;
   baselineAccuracy?: number;
   trainDatasetVersionId?: string;
@@ -63,12 +64,14 @@ export async function modelVersion(db: Db, author: Principal, options: ModelVers
     data: {
       modelId: model.id,
       version,
-      source: "trained",
+      source: dp?.source === "declared" ? "uploaded" : "trained",
       artifactKey: `k-${tag()}`,
       artifactSha256: createHash("sha256").update(`${name}-${version}`).digest("hex"),
       metrics: { accuracy: options.accuracy ?? 0.86 },
       baselineMetrics: { accuracy: options.baselineAccuracy ?? 0.88 },
-      ...(dp ? { epsilon: dp.epsilon, delta: dp.delta, accountant: "rdp", noiseMultiplier: 1.1, sampleRate: 0.01, steps: 1000, clipNorm: 1 } : {}),
+      ...(dp
+        ? { guaranteeSource: dp.source ?? "accountant", epsilon: dp.epsilon, delta: dp.delta, accountant: "rdp", noiseMultiplier: 1.1, sampleRate: 0.01, steps: 1000, clipNorm: 1 }
+        : {}),
       trainDatasetVersionId: options.trainDatasetVersionId ?? null,
       createdById: author.userId,
     },

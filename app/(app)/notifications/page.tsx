@@ -16,6 +16,12 @@ interface RollbackTarget {
   link: string | null;
 }
 
+/** Present only for admins: listNotifications leaves it out for everyone else. */
+interface WebhookDelivery {
+  delivered: boolean;
+  error?: string;
+}
+
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePagePermission("authenticated");
   const query = await searchParams;
@@ -37,7 +43,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         ) : (
           <ul className="notification-list" data-testid="notifications">
             {items.map((n) => {
-              const target = (n.details as { rollbackTarget?: RollbackTarget | null } | null)?.rollbackTarget;
+              const details = n.details as { rollbackTarget?: RollbackTarget | null; webhook?: WebhookDelivery } | null;
+              const target = details?.rollbackTarget;
+              const undelivered = details?.webhook && !details.webhook.delivered ? details.webhook : null;
               return (
                 <li key={n.id} className={n.readAt ? "notification read" : "notification"} data-kind={n.kind}>
                   <div className="row">
@@ -45,6 +53,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     <strong>{n.link ? <Link href={n.link}>{n.title}</Link> : n.title}</strong>
                   </div>
                   <p>{n.body}</p>
+                  {undelivered ? <p className="muted" data-testid="webhook-error">Webhook not delivered: {undelivered.error ?? "unknown error"}</p> : null}
                   <div className="row muted">
                     <span>{formatDateTime(n.createdAt)}</span>
                     {target?.link ? <Link className="btn btn-sm btn-danger" href={target.link} data-testid="suggested-rollback">Roll back to v{target.version}</Link> : null}

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { RunStatus } from "../../db/generated/enums.ts";
 import { createModelSchema, listModelsQuerySchema, uploadMetadataSchema } from "../../models/schemas.ts";
-import { setBudgetSchema, startTrainingRunSchema } from "../../training/schemas.ts";
+import { setBudgetSchema, setNonPrivateUseSchema, startTrainingRunSchema } from "../../training/schemas.ts";
 import { json, type Operation } from "./operation.ts";
 import { jobSchema, paginated } from "./schemas.ts";
 
@@ -16,6 +16,8 @@ const datasetRef = z.object({ name: z.string(), version: z.number().int() }).nul
 export const guaranteeSchema = z
   .object({
     status: z.enum(["formal", "declared", "none"]).describe("formal: computed by Canary's accountant; declared: stated by an uploader, not verified; none: no formal guarantee"),
+    source: z.enum(["accountant", "declared"]).nullable().describe("who vouches for (ε, δ): Canary's accountant over a run Canary executed, or the uploader (not verified); null without a guarantee"),
+    scope: z.string().describe("one sentence a compliance officer can check: what (ε, δ) covers and what it leaves out"),
     epsilon: z.number().nullable(),
     delta: z.number().nullable(),
     accountant: z.string().nullable(),
@@ -39,7 +41,7 @@ export const modelVersionSchema = z
     metrics: z.record(z.string(), z.number()),
     baselineMetrics: z.record(z.string(), z.number()).nullable(),
     datasets: z.object({ train: datasetRef, eval: datasetRef, public: datasetRef }),
-    config: z.record(z.string(), z.unknown()).describe("guaranteeStatus, input encoding, network spec, target column, train config"),
+    config: z.record(z.string(), z.unknown()).describe("input encoding, network spec, target column, train config"),
     trainingRun: z.object({ id: z.string(), status: z.enum(RunStatus) }).nullable(),
     createdBy: z.string(),
     createdAt: timestamp,
@@ -57,7 +59,14 @@ const modelSummarySchema = z
   })
   .meta({ id: "ModelSummary" });
 
-const curvePointSchema = z.object({ step: z.number().int(), loss: z.number(), epsilon: z.number().nullable(), accuracy: z.number().optional() });
+/** ε at every step; loss and accuracy on the evaluation (else public) set at each epoch's end. */
+const curvePointSchema = z.object({ step: z.number().int(), epsilon: z.number().nullable(), loss: z.number().optional(), accuracy: z.number().optional() });
+/** Figures computed on private training rows, outside the (ε, δ): only for the dataset's owner and pii.unmasked roles. */
+const outsideGuaranteeSchema = z.object({
+  label: z.literal("outside the guarantee"),
+  batchLoss: z.array(z.object({ step: z.number().int(), loss: z.number() })),
+  contamination: z.object({ rate: z.number(), overlapping: z.number().int(), evalRecords: z.number().int() }).nullable().optional(),
+});
 
 export const trainingRunSchema = z
   .object({
@@ -73,10 +82,11 @@ export const trainingRunSchema = z
         totalSteps: z.number().int(),
         loss: z.number().optional(),
         accuracy: z.number().optional(),
+        evaluatedOn: z.enum(["eval", "public"]).nullable().optional(),
         epsilon: z.number().nullable(),
         plannedEpsilon: z.number().nullable().optional(),
         curve: z.array(curvePointSchema),
-        contamination: z.object({ rate: z.number(), overlapping: z.number().int(), evalRecords: z.number().int() }).nullable().optional(),
+        outsideGuarantee: outsideGuaranteeSchema.optional(),
         stoppedEarly: z.enum(["budget", "cancelled"]).optional(),
       })
       .loose(),
@@ -93,16 +103,41 @@ export const trainingRunSchema = z
   .meta({ id: "TrainingRun" });
 
 const epsilonDelta = z.object({ epsilon: z.number(), delta: z.number() });
-const budgetUseSchema = z.object({ datasetVersionId: z.string(), label: z.string(), budget: epsilonDelta.nullable(), spent: epsilonDelta, reserved: epsilonDelta, remaining: epsilonDelta.nullable() });
+const budgetUseSchema = z.object({
+  datasetVersionId: z.string(),
+  label: z.string(),
+  budget: epsilonDelta.nullable(),
+  allowNonPrivate: z.boolean().describe("a compliance officer or admin allowed training without DP on this budget's data"),
+  composition: z.enum(["rdp", "basic"]).describe("rdp: the runs' RDP curves composed and converted once at the budget's δ (entries without a curve summed); basic: ε and δ summed (no budget)"),
+  spent: epsilonDelta,
+  reserved: epsilonDelta,
+  remaining: epsilonDelta.nullable(),
+  summed: z.object({ spent: epsilonDelta, reserved: epsilonDelta }).describe("the same runs under basic composition"),
+  saving: z.number().nullable().describe("ε the RDP composition saves over summing (spent and reserved); null without a budget"),
+  nonPrivateRuns: z.number().int().describe("runs on the lineage that trained without DP (non-private runs, baselines)"),
+});
+const sgmRunSchema = z.object({ noiseMultiplier: z.number(), sampleRate: z.number(), steps: z.number().int() });
 
 export const datasetBudgetSchema = z
   .object({
     datasetVersionId: z.string(),
-    uses: z.array(budgetUseSchema).describe("This version first, then its ancestors: a run here consumes their budgets too"),
-    ledger: z.array(
-      z.object({ trainingRunId: z.string(), model: z.string(), modelVersion: z.number().int().nullable(), runStatus: z.enum(RunStatus), trainedOn: z.string(), epsilon: z.number(), delta: z.number(), createdAt: timestamp }),
-    ),
-    composition: z.literal("basic").describe("ε and δ of runs add up (basic composition)"),
+    uses: z.array(budgetUseSchema).describe("This version first, then every budget on its lineage (ancestors and descendants): a run here counts against each"),
+    ledger: z
+      .array(
+        z.object({
+          trainingRunId: z.string(),
+          model: z.string(),
+          modelVersion: z.number().int().nullable(),
+          runStatus: z.enum(RunStatus),
+          trainedOn: z.string(),
+          epsilon: z.number(),
+          delta: z.number(),
+          sgmRuns: z.array(sgmRunSchema).nullable().describe("the run's subsampled Gaussian mechanism (σ, q, steps); null: no curve known, its ε is summed"),
+          usedWithoutDp: z.boolean().describe("the run trained without DP on this data (non-private run or baseline)"),
+          createdAt: timestamp,
+        }),
+      )
+      .describe("runs on this version, its ancestors and its descendants, newest first"),
   })
   .meta({ id: "DatasetBudget" });
 
@@ -146,8 +181,9 @@ export const MODEL_OPERATIONS: Operation[] = [
   { method: "GET", route: "/api/v1/models/[name]/versions/[version]/artifact", operationId: "downloadModelArtifact", summary: "The stored artifact bundle (its sha256 is the version's artifact sha256)", tag: "models", params: versionParams, success: { status: 200, description: "The bundle JSON" }, errors: [404] },
   { method: "GET", route: "/api/v1/models/[name]/versions/[version]/artifact/model.json", operationId: "getModelJson", summary: "model.json for tf.loadLayersModel(url)", tag: "models", params: versionParams, success: { status: 200, description: "A Layers model.json naming weights.bin" }, errors: [404] },
   { method: "GET", route: "/api/v1/models/[name]/versions/[version]/artifact/weights.bin", operationId: "getModelWeights", summary: "The weights shard named by model.json", tag: "models", params: versionParams, success: { status: 200, description: "Little-endian weight bytes" }, errors: [404] },
-  { method: "POST", route: "/api/v1/training-runs", operationId: "startTrainingRun", summary: "Start a DP training run (or plan it with dryRun); refused over budget", tag: "training", body: { required: true, content: json(startTrainingRunSchema) }, success: { status: 201, description: "The plan, the queued run and its job (200 and run null for dryRun)", schema: z.object({ plan: planSchema, run: trainingRunSchema.nullable(), job: jobSchema.nullable() }) }, errors: [400, 404, 409] },
-  { method: "GET", route: "/api/v1/training-runs/[id]", operationId: "getTrainingRun", summary: "A training run's status and live progress (step, loss, accuracy, ε, curves)", tag: "training", params: idParam, success: { status: 200, description: "The run", schema: trainingRunSchema }, errors: [404] },
+  { method: "POST", route: "/api/v1/training-runs", operationId: "startTrainingRun", summary: "Start a DP training run (or plan it with dryRun); refused over budget, or when private without public data or a declared schema", tag: "training", body: { required: true, content: json(startTrainingRunSchema) }, success: { status: 201, description: "The plan, the queued run and its job (200 and run null for dryRun)", schema: z.object({ plan: planSchema, run: trainingRunSchema.nullable(), job: jobSchema.nullable() }) }, errors: [400, 404, 409, 422] },
+  { method: "GET", route: "/api/v1/training-runs/[id]", operationId: "getTrainingRun", summary: "A training run's status and live progress (step, ε, eval-set loss and accuracy, curves; training-row figures for the data owner only)", tag: "training", params: idParam, success: { status: 200, description: "The run", schema: trainingRunSchema }, errors: [404] },
   { method: "GET", route: "/api/v1/datasets/[name]/versions/[version]/budget", operationId: "getPrivacyBudget", summary: "A version's privacy budget, its use and its ancestors', and the ledger", tag: "training", params: datasetVersionParams, success: { status: 200, description: "The budget", schema: datasetBudgetSchema }, errors: [404] },
+  { method: "PUT", route: "/api/v1/datasets/[name]/versions/[version]/budget/non-private-use", operationId: "setNonPrivateUse", summary: "Allow (or forbid) training without DP on a budgeted version's data (a compliance officer or admin, not the dataset's owner); audit-logged", tag: "training", params: datasetVersionParams, body: { required: true, content: json(setNonPrivateUseSchema) }, success: { status: 200, description: "The budget", schema: datasetBudgetSchema }, errors: [403, 404, 409] },
   { method: "PUT", route: "/api/v1/datasets/[name]/versions/[version]/budget", operationId: "setPrivacyBudget", summary: "Set a version's (ε, δ) budget (the dataset's owner or an admin)", tag: "training", params: datasetVersionParams, body: { required: true, content: json(setBudgetSchema) }, success: { status: 200, description: "The budget", schema: datasetBudgetSchema }, errors: [404] },
 ];

@@ -13,7 +13,7 @@ import { PageHeader } from "../../../_components/page-header";
 import { StatusBadge, isActiveStatus } from "../../../_components/status-badge";
 import { formatDelta, formatEpsilon, formatPercent, GUARANTEE_LABELS } from "../_components/format";
 import { GuaranteeBadge } from "../_components/guarantee-badge";
-import { TrainingCurves, type CurvePoint } from "../_components/training-curves";
+import { TrainingCurves } from "../_components/training-curves";
 
 interface Props {
   params: Promise<{ name: string }>;
@@ -29,6 +29,7 @@ type Version = ModelDetail["versions"][number];
 const COMPARE_ROWS: [string, (v: Version) => string][] = [
   ["Source", (v) => v.source],
   ["Guarantee", (v) => GUARANTEE_LABELS[v.guarantee.status] ?? v.guarantee.status],
+  ["What the guarantee covers", (v) => v.guarantee.scope],
   ["ε", (v) => formatEpsilon(v.guarantee.epsilon)],
   ["δ", (v) => formatDelta(v.guarantee.delta)],
   ["Accountant", (v) => v.guarantee.accountant ?? "—"],
@@ -50,7 +51,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const query = await searchParams;
   let model: ModelDetail;
   try {
-    model = await getModel(getDb(), name);
+    model = await getModel(getDb(), name, principal);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -59,7 +60,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const a = model.versions.find((v) => v.version === pick("a"));
   const b = model.versions.find((v) => v.version === pick("b"));
   const latestRun = model.runs.find((r) => r.status === "completed") ?? model.runs[0];
-  const progress = latestRun?.progress as { curve?: CurvePoint[]; plannedEpsilon?: number | null; totalSteps?: number } | undefined;
+  const progress = latestRun?.progress;
   const anyActive = model.runs.some((r) => isActiveStatus(r.status));
 
   return (
@@ -111,7 +112,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
                     </td>
                     <td>{v.source}</td>
                     <td>
-                      <GuaranteeBadge status={v.guarantee.status} epsilon={v.guarantee.epsilon} delta={v.guarantee.delta} />
+                      <GuaranteeBadge status={v.guarantee.status} epsilon={v.guarantee.epsilon} delta={v.guarantee.delta} scope={v.guarantee.scope} />
                     </td>
                     <td className="num">{formatPercent(v.metrics.accuracy)}</td>
                     <td className="num">{formatPercent(v.baselineMetrics?.accuracy)}</td>
@@ -196,7 +197,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
             {progress?.curve?.length ? (
               <>
                 <div className="section-title">Curves of the latest run</div>
-                <TrainingCurves curve={progress.curve} plannedEpsilon={progress.plannedEpsilon} totalSteps={progress.totalSteps} />
+                <TrainingCurves progress={progress} plannedEpsilon={progress.plannedEpsilon} />
               </>
             ) : null}
           </div>

@@ -109,9 +109,11 @@ export default async function ScorecardPage({ params }: { params: Promise<{ id: 
 
         <div className="grid-2">
           <section className="card card-body" aria-labelledby="guarantee-title">
-            <h2 id="guarantee-title" className="section-title">Formal guarantee</h2>
+            <h2 id="guarantee-title" className="section-title">Differential-privacy guarantee</h2>
+            <p data-testid="guarantee-scope">{model.guaranteeScope}</p>
             {model.guarantee ? (
               <dl className="facts">
+                <div><dt>Source</dt><dd data-testid="guarantee-source">{model.guarantee.source === "accountant" ? "Canary's accountant" : "Declared, not verified"}</dd></div>
                 <div><dt>ε</dt><dd>{show(model.guarantee.epsilon)}</dd></div>
                 <div><dt>δ</dt><dd>{show(model.guarantee.delta)}</dd></div>
                 <div><dt>Accountant</dt><dd>{show(model.guarantee.accountant)}</dd></div>
@@ -149,7 +151,10 @@ export default async function ScorecardPage({ params }: { params: Promise<{ id: 
               <tbody>
                 {evidence.datasets!.map((d) => (
                   <tr key={`${d.role}-${d.name}`}>
-                    <td><Link href={`/datasets/${encodeURIComponent(d.name)}?version=${d.version}`}>{d.name}</Link> v{d.version}</td>
+                    <td>
+                      <Link href={`/datasets/${encodeURIComponent(d.name)}?version=${d.version}`}>{d.name}</Link> v{d.version}
+                      {d.usedWithoutDp === true ? <div className="muted" data-testid="used-without-dp">this data was also used without DP</div> : null}
+                    </td>
                     <td>{d.role}</td>
                     <td className="mono">{d.openFindings ? show(d.openFindings) : "not scanned"}</td>
                     <td>{d.license ? <span title={d.license.reasons?.join("\n")}>{d.license.verdict}</span> : "—"}</td>

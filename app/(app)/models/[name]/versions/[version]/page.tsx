@@ -83,6 +83,9 @@ export default async function ModelVersionPage({ params }: Props) {
               <h2>Guarantee: {GUARANTEE_LABELS[v.guarantee.status]}</h2>
             </div>
             <div className="card-body">
+              <p data-testid="guarantee-scope">
+                <strong>{v.guarantee.scope}</strong>
+              </p>
               <GuaranteeText v={v} />
             </div>
           </section>
