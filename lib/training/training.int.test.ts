@@ -113,7 +113,8 @@ describe("seedDemoModels", () => {
     expect(await seedDemoModels(db, options)).toEqual([]);
     const dp = await getModel(db, "credit-dp");
     const [v] = dp.versions;
-    expect(v!.guarantee).toMatchObject({ status: "formal", accountant: "rdp" });
+    expect(v!.guarantee).toMatchObject({ status: "formal", source: "accountant", accountant: "rdp" });
+    expect(v!.guarantee.scope).toMatch(/^\(ε = \d\.\d\d, δ = 1e-5\), computed by Canary's RDP accountant over the training run it executed, covers the trained weights/);
     expect(v!.guarantee.epsilon).toBeGreaterThan(2.98);
     expect(v!.guarantee.epsilon).toBeLessThanOrEqual(3);
     expect(v!.baselineMetrics?.accuracy).toBeGreaterThan(0.8);
@@ -131,9 +132,10 @@ describe("uploadModelVersion", () => {
     disposeNetwork(network);
     const name = `ext-${uniqueSuffix()}`;
     const first = await uploadModelVersion(db, owner, name, bundle, { declaredGuarantee: { epsilon: 4, delta: 1e-5, accountant: "opacus-rdp" } });
-    expect(first).toMatchObject({ version: 1, source: "uploaded", guarantee: { status: "declared", epsilon: 4, delta: 1e-5, accountant: "opacus-rdp", steps: null } });
+    expect(first).toMatchObject({ version: 1, source: "uploaded", guarantee: { status: "declared", source: "declared", epsilon: 4, delta: 1e-5, accountant: "opacus-rdp", steps: null } });
+    expect(first.guarantee.scope).toBe("(ε = 4.00, δ = 1e-5) is declared by the uploader and not verified by Canary, so no policy counts it as a guarantee.");
     const second = await uploadModelVersion(db, owner, name, bundle);
-    expect(second).toMatchObject({ version: 2, guarantee: { status: "none", epsilon: null } });
+    expect(second).toMatchObject({ version: 2, guarantee: { status: "none", source: null, epsilon: null } });
     // Identical content, one blob.
     expect(second.artifact.sha256).toBe(first.artifact.sha256);
     const loaded = await loadModelVersionArtifact(db, second.id);
