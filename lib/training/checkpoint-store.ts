@@ -1,6 +1,7 @@
 // A training checkpoint as ONE immutable blob: the parameters, the accountant's state dict, the
-// step (which, with the seed, is the sampler's whole RNG state), C, and the curves. Content-
-// addressed, so writing it is atomic: the blob is complete under its key or absent.
+// step and the run's secret sampling key (together the sampler's whole state; the blob is the only
+// place the key is kept), C, and the curves. Content-addressed, so writing it is atomic: the blob
+// is complete under its key or absent.
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import type { TrainingCheckpoint } from "../dp/training/train.ts";

@@ -1,10 +1,10 @@
-import { randomInt } from "node:crypto";
 import { clippedGradientSum } from "../clipping/clipped-gradient-sum.ts";
 import { gradientSum } from "../clipping/gradient-sum.ts";
 import { headGradientSum } from "../clipping/head-gradient-sum.ts";
 import { type Network, parameters } from "../models/network.ts";
 import * as tf from "../tf.ts";
 import { type AdaptiveClippingOptions, updateClipNorm } from "./adaptive-clipping.ts";
+import { secureGaussian } from "./secure-gaussian.ts";
 
 export type TrainableLayers = "all" | "head";
 
@@ -39,6 +39,14 @@ export function trainableParameters(network: Network, trainableLayers: Trainable
   return [head.kernel, head.bias];
 }
 
+/** N(0, std²) noise of `shape`, drawn in float64 from the OS's CSPRNG and only then cast to float32. */
+function gaussianNoise(shape: number[], std: number): tf.Tensor {
+  const standard = secureGaussian(shape.reduce((a, b) => a * b, 1));
+  const noise = new Float32Array(standard.length);
+  for (let i = 0; i < standard.length; i++) noise[i] = standard[i]! * std;
+  return tf.tensor(noise, shape);
+}
+
 function applyUpdate(variables: tf.Variable[], gradients: tf.Tensor[], learningRate: number): void {
   variables.forEach((variable, k) => variable.assign(tf.sub(variable, tf.mul(gradients[k]!, learningRate))));
 }
@@ -46,7 +54,7 @@ function applyUpdate(variables: tf.Variable[], gradients: tf.Tensor[], learningR
 /**
  * One DP-SGD step: clip each example's gradient to C, add N(0, σ²C²) to the sum, divide by the
  * expected batch size, descend. An empty Poisson batch still adds noise: skipping it would leak
- * that the batch was empty. The noise seed comes from the OS's CSPRNG at every step.
+ * that the batch was empty. The noise is drawn in float64 from the OS's CSPRNG (secureGaussian).
  *
  * With adaptive clipping, the count of unclipped examples (‖g_i‖ ≤ C) is released too, with
  * N(0, σ_b²) noise, divided by the expected batch size, and moves C geometrically toward the
@@ -74,13 +82,11 @@ export function dpSgdStep(network: Network, x: tf.Tensor, labelsOneHot: tf.Tenso
       clippedFraction = clippedCount / batchSize;
       unclippedCount = batchSize - clippedCount;
     }
-    const noisy = sums.map((sum) =>
-      tf.div(tf.add(sum, tf.randomNormal(sum.shape, 0, noiseMultiplier * clipNorm, "float32", randomInt(2 ** 47))), expectedBatchSize),
-    );
+    const noisy = sums.map((sum) => tf.div(tf.add(sum, gaussianNoise(sum.shape, noiseMultiplier * clipNorm)), expectedBatchSize));
     applyUpdate(variables, noisy, learningRate);
     let nextClipNorm = clipNorm;
     if (adaptiveClipping) {
-      const countNoise = tf.randomNormal([], 0, adaptiveClipping.countNoiseMultiplier, "float32", randomInt(2 ** 47)).dataSync()[0]!;
+      const countNoise = adaptiveClipping.countNoiseMultiplier * secureGaussian(1)[0]!;
       nextClipNorm = updateClipNorm(clipNorm, (unclippedCount + countNoise) / expectedBatchSize, adaptiveClipping);
     }
     return { batchSize, meanLoss, clippedFraction, clipNorm, nextClipNorm };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { disposeNetwork } from "../models/network.ts";
+import { disposeNetwork, parameters } from "../models/network.ts";
 import { logisticRegressionSpec, mlpSpec } from "../models/network-spec.ts";
 import * as tf from "../tf.ts";
 import { evaluate } from "./evaluate.ts";
@@ -89,6 +89,50 @@ describe("train", () => {
     expect(result.steps).toBe(30);
     expect(resumed.steps).toBe(30);
     disposeNetwork(result.network);
+  });
+
+  it("samples a private run's batches with a fresh secret key: the same config and seed (0) draw different batches", async () => {
+    const data = blobs(200, 4);
+    const config = { ...baseConfig, seed: 0 };
+    const runOnce = async () => {
+      const batchSizes: number[] = [];
+      const checkpoints: TrainingCheckpoint[] = [];
+      const { network } = await train({
+        spec: logisticRegressionSpec(4, 2),
+        config,
+        data,
+        accountant: new CountingAccountant(),
+        onStep: (p) => void batchSizes.push(p.batchSize),
+        onCheckpoint: (c) => void checkpoints.push(c),
+      });
+      disposeNetwork(network);
+      return { batchSizes, samplingKey: checkpoints.at(-1)!.samplingKey! };
+    };
+    const first = await runOnce();
+    const second = await runOnce();
+    // 30 Poisson batch sizes of mean 20: two runs agree on all of them by chance with probability < 1e-20.
+    expect(second.batchSizes).not.toEqual(first.batchSizes);
+    expect(Buffer.from(first.samplingKey, "base64")).toHaveLength(32);
+    expect(second.samplingKey).not.toBe(first.samplingKey);
+    // The key is not a function of the stored config: nothing in it reproduces the batches.
+    expect(JSON.stringify(config)).not.toContain(first.samplingKey);
+  });
+
+  it("replays the same batches when resumed from a checkpoint: with σ = 0 the weights end bit-for-bit equal", async () => {
+    const data = blobs(200, 5);
+    const config = { ...baseConfig, noiseMultiplier: 0 };
+    const spec = logisticRegressionSpec(4, 2);
+    const batchSizes: number[] = [];
+    const checkpoints: TrainingCheckpoint[] = [];
+    const whole = await train({ spec, config, data, accountant: new CountingAccountant(), onStep: (p) => void batchSizes.push(p.batchSize), onCheckpoint: (c) => void checkpoints.push(c) });
+    const fromStep10 = checkpoints.find((c) => c.step === 10)!;
+    const resumedSizes: number[] = [];
+    const resumed = await train({ spec, config, data, accountant: new CountingAccountant(), resumeFrom: fromStep10, onStep: (p) => void resumedSizes.push(p.batchSize) });
+    expect(resumedSizes).toEqual(batchSizes.slice(10));
+    const weights = (network: typeof whole.network) => parameters(network).map((v) => Array.from(v.dataSync()));
+    expect(weights(resumed.network)).toEqual(weights(whole.network));
+    disposeNetwork(whole.network);
+    disposeNetwork(resumed.network);
   });
 
   it("refuses a private run without an accountant", async () => {

@@ -2,7 +2,9 @@ import { createNetwork, disposeNetwork, type Network, parameters } from "../mode
 import type { NetworkSpec } from "../models/network-spec.ts";
 import * as tf from "../tf.ts";
 import { gradientNoiseMultiplier } from "./adaptive-clipping.ts";
-import { mulberry32, poissonSample } from "./poisson-sample.ts";
+import { keyedUniforms } from "./keyed-uniforms.ts";
+import { poissonSample } from "./poisson-sample.ts";
+import { newSamplingKey, publicSamplingKey } from "./sampling-key.ts";
 import { dpSgdStep, sgdStep, type StepResult } from "./sgd-steps.ts";
 import { totalSteps, type TrainConfig } from "./train-config.ts";
 
@@ -27,6 +29,11 @@ export interface TrainingCheckpoint {
   accountantState: unknown;
   /** C at this step: with adaptive clipping it has moved from config.clipNorm. */
   clipNorm?: number;
+  /**
+   * The run's batch-sampling key (base64, 32 bytes; see sampling-key.ts). Secret for a private
+   * run: the checkpoint is the only place it is kept. Absent from checkpoints older than the key.
+   */
+  samplingKey?: string;
 }
 
 export interface StepProgress extends StepResult {
@@ -85,18 +92,22 @@ export function restoreParameters(network: Network, checkpoint: Pick<TrainingChe
   variables.forEach((variable, k) => variable.assign(tf.tensor(checkpoint.parameters[k]!.values, checkpoint.parameters[k]!.shape)));
 }
 
-export function checkpointOf(network: Network, step: number, accountant?: StepAccountant, clipNorm?: number): TrainingCheckpoint {
+export function checkpointOf(network: Network, step: number, samplingKey: string, accountant?: StepAccountant, clipNorm?: number): TrainingCheckpoint {
   return {
     step,
     parameters: parameters(network).map((v) => ({ shape: v.shape, values: Array.from(v.dataSync()) })),
     accountantState: accountant?.stateDict() ?? null,
     ...(clipNorm === undefined ? {} : { clipNorm }),
+    samplingKey,
   };
 }
 
 /**
- * Trains with DP-SGD (or the non-private baseline). Batches are Poisson samples drawn from a
- * generator seeded by (seed, step), so a resumed run draws exactly the batches it would have.
+ * Trains with DP-SGD (or the non-private baseline). Batches are Poisson samples drawn from a CSPRNG
+ * keyed by (sampling key, step): a private run draws a fresh secret key (or takes its checkpoint's),
+ * so the batches are unknowable from anything but the checkpoint and a resumed run draws exactly
+ * the batches it would have; config.seed fixes only the initialisation (and a non-private run's
+ * batches). The gradient noise is fresh from the OS's CSPRNG at every step (sgd-steps.ts).
  * The accountant is stepped with each step, so ε on a checkpoint always matches its parameters.
  * With adaptive clipping the accountant is stepped with σ_eff = config.noiseMultiplier while the
  * gradient gets the raised σ of gradientNoiseMultiplier (Andrew et al. 2021, arXiv:1905.03871, Theorem 1).
@@ -113,6 +124,9 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const gradientSigma = config.private && adaptive ? gradientNoiseMultiplier(config.noiseMultiplier!, adaptive.countNoiseMultiplier) : config.noiseMultiplier!;
   const network = options.initialNetwork ?? createNetwork(spec, config.seed + 1);
   if (options.resumeFrom) restoreParameters(network, options.resumeFrom);
+  // A checkpoint written before sampling keys existed has none: the steps left get a fresh key.
+  const samplingKey = options.resumeFrom?.samplingKey ?? (config.private ? newSamplingKey() : publicSamplingKey(config.seed));
+  const samplingKeyBytes = Buffer.from(samplingKey, "base64");
   let clipNorm = options.resumeFrom?.clipNorm ?? config.clipNorm;
   const steps = totalSteps(config);
   const stepsPerEpoch = Math.max(1, Math.round(1 / config.sampleRate));
@@ -122,7 +136,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   try {
     while (step < steps) {
       if (options.shouldStop?.()) return { network, steps: step, epsilon: accountant?.getEpsilon(config.delta) ?? null, stoppedEarly: true, clipNorm };
-      const indices = poissonSample(data.count, config.sampleRate, mulberry32(config.seed * 1_000_003 + step));
+      const indices = poissonSample(data.count, config.sampleRate, keyedUniforms(samplingKeyBytes, step));
       const { x, y } = gatherBatch(data, spec, indices);
       const result = config.private
         ? dpSgdStep(network, x, y, {
@@ -146,7 +160,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
         epsilon: accountant ? accountant.getEpsilon(config.delta) : null,
       };
       await options.onStep?.(progress);
-      if (step % stepsPerEpoch === 0 || step === steps) await options.onCheckpoint?.(checkpointOf(network, step, accountant, config.private ? clipNorm : undefined), progress);
+      if (step % stepsPerEpoch === 0 || step === steps) await options.onCheckpoint?.(checkpointOf(network, step, samplingKey, accountant, config.private ? clipNorm : undefined), progress);
     }
     return { network, steps: step, epsilon: accountant?.getEpsilon(config.delta) ?? null, stoppedEarly: false, clipNorm };
   } catch (error) {
