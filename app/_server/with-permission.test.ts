@@ -90,6 +90,30 @@ describe("withPermission", () => {
     expect(response.status).toBe(204);
   });
 
+  it("refuses a session's mutation from another origin; same origin, no Origin, reads and bearer tokens pass", async () => {
+    getServerSession.mockResolvedValue(session(["admin"]));
+    const handler = vi.fn(async () => new Response(null, { status: 204 }));
+    const call = (method: string, headers: Record<string, string>) =>
+      withPermission("datasets.write", handler)(new Request("http://localhost:3000/api/v1/datasets", { method, headers: { host: "localhost:3000", ...headers } }), context({}));
+
+    for (const origin of ["https://evil.example", "null", "http://localhost:3001", "https://localhost:3000"]) {
+      const refused = await call("POST", { origin });
+      expect(refused.status, origin).toBe(403);
+      expect((await refused.json()).error.message).toMatch(/^cross-origin request refused/);
+    }
+    expect((await call("DELETE", { origin: "https://evil.example" })).status).toBe(403);
+    expect(handler).not.toHaveBeenCalled();
+
+    expect((await call("POST", { origin: "http://localhost:3000" })).status).toBe(204);
+    expect((await call("PUT", {})).status).toBe(204);
+    expect((await call("GET", { origin: "https://evil.example" })).status).toBe(204);
+    // Behind a proxy: the public host it forwarded.
+    expect((await call("POST", { origin: "https://canary.example.org", "x-forwarded-host": "canary.example.org", "x-forwarded-proto": "https" })).status).toBe(204);
+
+    resolveToken.mockResolvedValue({ userId: "s1", email: "svc@x", label: "token:ci (svc@x)", roles: ["service"], via: "token", scopes: ["datasets.write"] });
+    expect((await call("POST", { origin: "https://evil.example", authorization: "Bearer cnry_abc" })).status).toBe(204);
+  });
+
   it("turns what the handler throws into the API's error JSON", async () => {
     getServerSession.mockResolvedValue(session(["admin"]));
     const zod = await withPermission("datasets.read", async () => {

@@ -1,7 +1,7 @@
 // The one wrapper for /api route handlers (after dub's withWorkspace): who is calling, may they,
 // then the handler; whatever it throws becomes the API's error JSON via handleApiError.
 import { handleApiError } from "@/lib/api";
-import { principalCan, type Permission, type Principal } from "@/lib/auth";
+import { isCrossOriginMutation, principalCan, type Permission, type Principal } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { getRequestPrincipal } from "./get-principal";
 import { jsonResponse } from "./json-response";
@@ -32,7 +32,8 @@ function deniedMessage(principal: Principal, permission: Permission): string {
 }
 
 /**
- * Wraps a route handler: 401 without a session or token, 403 unless the caller has `access`
+ * Wraps a route handler: 401 without a session or token, 403 for a session's cross-origin
+ * mutation (lib/auth/cross-origin.ts) or unless the caller has `access`
  * (a permission from lib/auth/permissions.ts, or "authenticated" for any caller), else runs it.
  * `access` must equal the route's row in lib/auth/route-permissions.ts (a unit test checks).
  */
@@ -44,6 +45,9 @@ export function withPermission<P extends Params = Record<string, never>>(
     try {
       const principal = await getRequestPrincipal(request);
       if (!principal) throw new AppError("unauthenticated", "sign in, or send an API token as `Authorization: Bearer <token>`");
+      if (principal.via === "session" && isCrossOriginMutation(request)) {
+        throw new AppError("forbidden", "cross-origin request refused: a signed-in browser may change data only from Canary's own pages");
+      }
       if (access !== "authenticated" && !principalCan(principal, access)) {
         throw new AppError("forbidden", deniedMessage(principal, access), { permission: access });
       }
