@@ -1,25 +1,25 @@
 // What the `train` worker does with one TrainingRun: load the stored versions, check contamination,
 // resume from the last checkpoint, train with DP-SGD writing live progress, checkpoint every epoch
 // (weights + accountant state + step + curves in ONE blob, then ONE transaction that points the run
-// at it and upserts the run's ledger entry to the accountant's ε and mechanism), stop at the budget or on
+// at it and upserts the run's ledger entries to the accountant's ε), stop at the budget or on
 // cancellation, then register the model version. The batch sampler is keyed by (the run's secret
 // sampling key, step), and the key is kept in the checkpoint only (never in the run's config, the
 // job, the model or the progress), so the checkpoint holds the sampler's whole state for a resume;
 // the Gaussian noise comes fresh from the OS.
 //
-// Why ε is never counted twice nor lost: the ledger holds exactly one entry per run, set (not
-// added) to the ε and (σ, q, steps) of the checkpoint the run would resume from. Steps after the last
+// Why ε is never counted twice nor lost: the ledger holds exactly one entry per (run, version),
+// set (not added) to the ε of the checkpoint the run would resume from. Steps after the last
 // checkpoint that a kill -9 throws away released nothing (their weights were never stored) and are
 // redone from the checkpoint, where the restored accountant counts them once.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db, Prisma, Tx } from "../db/index.ts";
-import { createAccountant, type AccountantHistoryEntry } from "../dp/accountant/index.ts";
+import { createAccountant } from "../dp/accountant/index.ts";
 import { selectBackend } from "../dp/backend/select-backend.ts";
 import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
 import type { NetworkSpec } from "../dp/models/network-spec.ts";
 import { specForModel } from "../dp/models/spec-for-model.ts";
-import { fitNetwork, loadTabularData, measure, type PreparedData } from "../dp/run/prepare-training.ts";
+import { epsilonAfter, fitNetwork, loadTabularData, measure, type PreparedData } from "../dp/run/prepare-training.ts";
 import { evaluate } from "../dp/training/evaluate.ts";
 import { restoreParameters, type StepProgress, type TrainingCheckpoint } from "../dp/training/train.ts";
 import type { TrainConfig } from "../dp/training/train-config.ts";
@@ -29,13 +29,13 @@ import { bundleNetwork, registerModelVersion } from "../models/index.ts";
 import { findOverlapInFiles } from "../scan/dedup/index.ts";
 import { blobPath, deleteBlob } from "../storage/index.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint-store.ts";
-import { budgetCharges, epsilonWith, relatedVersionIds, type BudgetCharges } from "./privacy-budget.ts";
-import { appendCurvePoint, OUTSIDE_THE_GUARANTEE, type OutsideGuarantee, type TrainingProgress } from "./training-progress.ts";
+import { budgetUse, tightestRemaining, type EpsilonDelta } from "./privacy-budget.ts";
+import { appendCurvePoint, type TrainingProgress } from "./training-progress.ts";
 import { readTrainingRunConfig, type TrainingRunConfig } from "./training-run-config.ts";
 
 /** Above this share of eval records found in the training set, a run is refused. */
 export const MAX_CONTAMINATION_RATE = 0.5;
-/** The curves' loss and accuracy are measured on at most this many examples at each epoch's end. */
+/** Accuracy on the curve is measured on at most this many examples at each epoch's end. */
 const CURVE_EVAL_EXAMPLES = 2000;
 
 export interface RunTrainingJobOptions {
@@ -84,17 +84,11 @@ async function contamination(train: { path: string; format: "csv" | "jsonl" }, e
   return { rate: overlap.recordsB === 0 ? 0 : found.size / overlap.recordsB, overlapping: found.size, evalRecords: overlap.recordsB };
 }
 
-/**
- * The most steps this run may take with every budget of its lineage holding: its mechanism after s
- * steps, composed with the other runs' on each budget (ε is monotone in steps).
- */
-export function stepsWithin(config: TrainConfig, steps: number, budgets: BudgetCharges[]): number {
-  const limited = budgets.filter((charges) => charges.budget !== null);
-  if (!config.private || limited.length === 0) return steps;
-  if (limited.some((charges) => config.delta > charges.budget!.delta * (1 + 1e-9))) return 0;
-  // With its curve known, a charge's own ε is not used by the composition.
-  const after = (s: number) => ({ epsilon: 0, delta: config.delta, sgmRuns: [{ noiseMultiplier: config.noiseMultiplier!, sampleRate: config.sampleRate, steps: s }] });
-  const fits = (s: number) => limited.every((charges) => epsilonWith(charges, after(s))! <= charges.budget!.epsilon + 1e-9);
+/** The most steps this run may take within what the budgets leave it (ε is monotone in steps). */
+export function stepsWithin(config: TrainConfig, steps: number, remaining: EpsilonDelta | null): number {
+  if (!config.private || remaining === null) return steps;
+  if (config.delta > remaining.delta * (1 + 1e-9)) return 0;
+  const fits = (s: number) => epsilonAfter({ ...config, noiseMultiplier: config.noiseMultiplier! }, s) <= remaining.epsilon + 1e-9;
   if (fits(steps)) return steps;
   let low = 0;
   let high = steps;
@@ -107,39 +101,33 @@ export function stepsWithin(config: TrainConfig, steps: number, budgets: BudgetC
 }
 
 async function allowedSteps(db: Db, run: RunRow, config: TrainingRunConfig): Promise<number> {
-  const budgets = await budgetCharges(db, await relatedVersionIds(db, run.datasetVersion.id), run.id);
-  return stepsWithin(config.train, config.steps, budgets);
+  const remaining = tightestRemaining(await budgetUse(db, config.lineageVersionIds, run.id));
+  return stepsWithin(config.train, config.steps, remaining);
 }
 
-/**
- * Loss and accuracy of a checkpoint on the evaluation set, else the public set: post-processing of
- * the weights, covered by the run's (ε, δ). Never on training rows; undefined without either set.
- */
-function curveEvaluation(spec: NetworkSpec, checkpoint: TrainingCheckpoint, data: PreparedData): { loss: number; accuracy: number } | undefined {
-  const source = data.eval ?? data.public;
-  if (!source || source.count === 0) return undefined;
+function curveAccuracy(spec: NetworkSpec, checkpoint: TrainingCheckpoint, data: PreparedData): number {
   const network = createNetwork(spec);
   try {
     restoreParameters(network, checkpoint);
+    const source = data.eval ?? data.train;
     const count = Math.min(source.count, CURVE_EVAL_EXAMPLES);
     const width = spec.inputShape.reduce((a, b) => a * b, 1);
-    const { meanLoss, accuracy } = evaluate(network, { features: source.features.subarray(0, count * width), labels: source.labels.subarray(0, count), count });
-    return { loss: meanLoss, accuracy };
+    return evaluate(network, { features: source.features.subarray(0, count * width), labels: source.labels.subarray(0, count), count }).accuracy;
   } finally {
     disposeNetwork(network);
   }
 }
 
-/** Sets the run's ledger entry to its accountant's ε and mechanism (history of (σ, q, steps) runs). */
-async function upsertLedger(tx: Tx, run: RunRow, config: TrainingRunConfig, epsilon: number, sgmRuns: AccountantHistoryEntry[]): Promise<void> {
+async function upsertLedger(tx: Tx, run: RunRow, config: TrainingRunConfig, epsilon: number): Promise<void> {
   if (!config.train.private) return;
-  const charge = { epsilon, delta: epsilon > 0 ? config.train.delta : 0, sgmRuns: json(sgmRuns) };
-  const datasetVersionId = run.datasetVersion.id;
-  await tx.budgetLedgerEntry.upsert({
-    where: { trainingRunId_datasetVersionId: { trainingRunId: run.id, datasetVersionId } },
-    create: { trainingRunId: run.id, datasetVersionId, usedWithoutDp: config.baseline, ...charge },
-    update: charge,
-  });
+  const delta = epsilon > 0 ? config.train.delta : 0;
+  for (const datasetVersionId of config.lineageVersionIds) {
+    await tx.budgetLedgerEntry.upsert({
+      where: { trainingRunId_datasetVersionId: { trainingRunId: run.id, datasetVersionId } },
+      create: { trainingRunId: run.id, datasetVersionId, epsilon, delta },
+      update: { epsilon, delta },
+    });
+  }
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -165,25 +153,19 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
   const publicFile = config.publicDatasetVersionId ? await storedFile(db, config.publicDatasetVersionId) : undefined;
 
   let progress = run.progress as unknown as TrainingProgress;
-  const evaluatedOn = evalFile ? ("eval" as const) : publicFile ? ("public" as const) : null;
-  const outside: OutsideGuarantee = progress.outsideGuarantee ?? { label: OUTSIDE_THE_GUARANTEE, batchLoss: [] };
-  progress = { ...progress, curve: progress.curve ?? [], evaluatedOn, outsideGuarantee: outside, plannedEpsilon: config.plannedEpsilon, totalSteps: config.steps };
-  if (evalFile && outside.contamination === undefined) {
-    progress.outsideGuarantee = { ...outside, contamination: await contamination(trainFile, evalFile) };
+  progress = { ...progress, curve: progress.curve ?? [], plannedEpsilon: config.plannedEpsilon, totalSteps: config.steps };
+  if (evalFile && progress.contamination === undefined) {
+    progress.contamination = await contamination(trainFile, evalFile);
     await db.trainingRun.update({ where: { id: run.id }, data: { progress: json(progress) } });
   }
-  const measuredContamination = progress.outsideGuarantee!.contamination;
-  if (measuredContamination && measuredContamination.rate > MAX_CONTAMINATION_RATE) {
+  if (progress.contamination && progress.contamination.rate > MAX_CONTAMINATION_RATE) {
     throw new AppError(
       "unprocessable",
-      `refused: ${(measuredContamination.rate * 100).toFixed(0)}% of the evaluation records also appear in the training set (more than ${MAX_CONTAMINATION_RATE * 100}%); its metrics would mean nothing`,
+      `refused: ${(progress.contamination.rate * 100).toFixed(0)}% of the evaluation records also appear in the training set (more than ${MAX_CONTAMINATION_RATE * 100}%); its metrics would mean nothing`,
     );
   }
 
-  const data = await loadTabularData(
-    { train: trainFile, eval: evalFile, public: publicFile, target: config.target, maxCategories: config.maxCategories, schema: config.schema, private: train.private },
-    { public: "public", schema: "schema" },
-  );
+  const data = await loadTabularData({ train: trainFile, eval: evalFile, public: publicFile, target: config.target, maxCategories: config.maxCategories });
   if (data.train.count === 0) throw new AppError("unprocessable", "the training set has no labelled example");
   const spec = specForModel(train.model, data.inputShape, data.numClasses);
 
@@ -213,9 +195,9 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
         phase,
         step: p.step,
         epoch: p.epoch,
+        loss: p.meanLoss,
         epsilon: p.epsilon,
-        curve: appendCurvePoint(progress.curve, { step: p.step, epsilon: p.epsilon }),
-        outsideGuarantee: { ...progress.outsideGuarantee!, batchLoss: appendCurvePoint(progress.outsideGuarantee!.batchLoss, { step: p.step, loss: p.meanLoss }) },
+        curve: appendCurvePoint(progress.curve, { step: p.step, loss: p.meanLoss, epsilon: p.epsilon }),
       };
     } else {
       progress = { ...progress, phase, message: `${phase}: step ${p.step} of ${p.totalSteps}` };
@@ -227,16 +209,16 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
   };
 
   const onCheckpoint = async (checkpoint: TrainingCheckpoint, p: StepProgress) => {
-    const measured = curveEvaluation(spec, checkpoint, data);
+    const accuracy = curveAccuracy(spec, checkpoint, data);
     const curve = [...progress.curve];
     const last = curve.at(-1);
-    if (measured && last && last.step === p.step) curve[curve.length - 1] = { ...last, ...measured };
-    progress = { ...progress, ...measured, curve };
+    if (last && last.step === p.step) curve[curve.length - 1] = { ...last, accuracy };
+    progress = { ...progress, accuracy, curve };
     const key = await writeCheckpoint({ trainingRunId: run.id, checkpoint, curve: progress.curve, progress: { ...progress, curve: [] } });
     const epsilon = p.epsilon ?? 0;
     await db.$transaction(async (tx) => {
       await tx.trainingRun.update({ where: { id: run.id }, data: { checkpointKey: key, epsilonSpent: epsilon, progress: json(progress) } });
-      await upsertLedger(tx, run, config, epsilon, accountant?.stateDict().history ?? []);
+      await upsertLedger(tx, run, config, epsilon);
     });
     if (checkpointKey && checkpointKey !== key) await deleteBlob(checkpointKey).catch(() => {});
     checkpointKey = key;
@@ -265,9 +247,7 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
     }
     const stoppedEarly = trained.stoppedEarly ? ("budget" as const) : undefined;
     const metrics = measure(trained.network, data);
-    // measure() falls back to the training rows without an eval set: those figures stay off the progress.
-    const evalFigures = data.eval ? { loss: metrics.loss, accuracy: metrics.accuracy } : {};
-    progress = { ...progress, step: trained.steps, epsilon: trained.epsilon, ...evalFigures, ...(stoppedEarly ? { stoppedEarly } : {}) };
+    progress = { ...progress, step: trained.steps, epsilon: trained.epsilon, accuracy: metrics.accuracy, ...(stoppedEarly ? { stoppedEarly } : {}) };
     let baselineMetrics = null;
     if (config.baseline && train.private) {
       const plain = await fitNetwork(spec, { ...train, private: false }, data, { phase: "baseline", onProgress });
@@ -286,7 +266,7 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
           networkSpec: spec,
           target: config.target,
           train,
-          contaminationRate: progress.outsideGuarantee?.contamination?.rate ?? null,
+          contaminationRate: progress.contamination?.rate ?? null,
           ...(stoppedEarly ? { stoppedEarly } : {}),
         },
         metrics: { ...metrics },
@@ -315,7 +295,7 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
         where: { id: run.id },
         data: { status: "completed", finishedAt: new Date(), epsilonSpent: epsilon, progress: json({ ...progress, phase: "done", message: undefined }) },
       });
-      await upsertLedger(tx, run, config, epsilon, accountant?.stateDict().history ?? []);
+      await upsertLedger(tx, run, config, epsilon);
       await appendAuditLog(tx, {
         actor: { id: null, label: "system:train" },
         action: "training_run.complete",
