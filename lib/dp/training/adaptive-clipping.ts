@@ -13,7 +13,7 @@ export interface AdaptiveClippingOptions {
 /**
  * The gradient's noise multiplier σ that, released together with the unclipped count at σ_b, costs
  * what one Gaussian mechanism at σ_eff does: σ = (σ_eff⁻² − (2σ_b)⁻²)^(−1/2) (Andrew et al. 2021,
- * arXiv:1905.03871, Theorem 1; the count has sensitivity 1/2 once centred on b − 1/2, hence 2σ_b).
+ * arXiv:1905.03871, Theorem 1; the count dpSgdStep releases, Σ(b_i − 1/2), has sensitivity 1/2, hence 2σ_b).
  * The accountant is stepped with σ_eff. σ_eff = 0 (no privacy) gives 0.
  * @throws Error when 2σ_b ≤ σ_eff: the count alone would spend the whole budget.
  * @example gradientNoiseMultiplier(1, 5) // 1.0050378152592121

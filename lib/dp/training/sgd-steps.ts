@@ -56,8 +56,10 @@ function applyUpdate(variables: tf.Variable[], gradients: tf.Tensor[], learningR
  * expected batch size, descend. An empty Poisson batch still adds noise: skipping it would leak
  * that the batch was empty. The noise is drawn in float64 from the OS's CSPRNG (secureGaussian).
  *
- * With adaptive clipping, the count of unclipped examples (‖g_i‖ ≤ C) is released too, with
- * N(0, σ_b²) noise, divided by the expected batch size, and moves C geometrically toward the
+ * With adaptive clipping, the count of unclipped examples (b_i = [‖g_i‖ ≤ C]) is released too,
+ * centred as TF Privacy's QuantileEstimatorQuery does: Σ(b_i − ½) + N(0, σ_b²), whose sensitivity
+ * is ½ (adding or removing one example moves it by ±½), the ½ gradientNoiseMultiplier charges.
+ * Divided by the expected batch size and shifted back by ½, it moves C geometrically toward the
  * target quantile (Andrew et al. 2021, arXiv:1905.03871, Alg. 1). Only that noised count reaches C.
  */
 export function dpSgdStep(network: Network, x: tf.Tensor, labelsOneHot: tf.Tensor2D, options: DpSgdStepOptions): StepResult {
@@ -86,8 +88,8 @@ export function dpSgdStep(network: Network, x: tf.Tensor, labelsOneHot: tf.Tenso
     applyUpdate(variables, noisy, learningRate);
     let nextClipNorm = clipNorm;
     if (adaptiveClipping) {
-      const countNoise = adaptiveClipping.countNoiseMultiplier * secureGaussian(1)[0]!;
-      nextClipNorm = updateClipNorm(clipNorm, (unclippedCount + countNoise) / expectedBatchSize, adaptiveClipping);
+      const noisyCentredCount = unclippedCount - batchSize / 2 + adaptiveClipping.countNoiseMultiplier * secureGaussian(1)[0]!;
+      nextClipNorm = updateClipNorm(clipNorm, noisyCentredCount / expectedBatchSize + 0.5, adaptiveClipping);
     }
     return { batchSize, meanLoss, clippedFraction, clipNorm, nextClipNorm };
   });
