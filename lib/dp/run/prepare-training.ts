@@ -98,8 +98,8 @@ export interface ResolvedConfig {
 }
 
 /**
- * Parses a raw train config for `trainingCount` examples: δ defaults to 1/(10N), below 1/N as it
- * must be (δ = 1/N allows releasing one whole record); σ is calibrated from targetEpsilon when not
+ * Parses a raw train config for `trainingCount` examples: δ defaults to 1/(10N), and a private
+ * run's δ ≥ 1/N is refused (δ = 1/N allows releasing one whole record); σ is calibrated from targetEpsilon when not
  * given, for the run's step count; the planned ε is the accountant's after every step.
  * @throws AppError unprocessable naming the field at fault (prefixed with `where`).
  */
@@ -109,6 +109,13 @@ export function resolveTrainConfig(raw: Record<string, unknown>, trainingCount: 
   let config = result.data;
   const steps = totalSteps(config);
   if (!config.private) return { config, steps, plannedEpsilon: null };
+  if (config.delta >= 1 / trainingCount) {
+    throw new AppError(
+      "unprocessable",
+      `${where} config.delta: δ = ${config.delta} must be below 1/N = ${1 / trainingCount} for N = ${trainingCount} training examples (with δ ≥ 1/N a mechanism may publish a whole record)`,
+      { field: "delta" },
+    );
+  }
   if (config.noiseMultiplier === undefined) {
     const calibrated = calibrateNoiseMultiplier({ targetEpsilon: config.targetEpsilon!, delta: config.delta, sampleRate: config.sampleRate, steps, accountant: config.accountant });
     config = { ...config, noiseMultiplier: calibrated.noiseMultiplier };
