@@ -61,7 +61,7 @@ function rowsOf(text: string): TabularRow[] {
   return lines.map((line, i) => ({ line: i + 2, fields: Object.fromEntries(line.split(",").map((v, k) => [names[k]!, v])) }));
 }
 
-async function modelVersionRow(options: { trainDatasetVersionId: string; evalDatasetVersionId: string | null; epsilon: number | null }) {
+async function modelVersionRow(options: { trainDatasetVersionId: string; evalDatasetVersionId: string | null; epsilon: number | null; delta?: number }) {
   const model = await db.model.create({ data: { name: `audit-model-${uniqueSuffix()}`, ownerId: principal.userId } });
   return db.modelVersion.create({
     data: {
@@ -71,7 +71,7 @@ async function modelVersionRow(options: { trainDatasetVersionId: string; evalDat
       artifactKey: `test-${uniqueSuffix()}`,
       artifactSha256: `test-${uniqueSuffix()}`,
       epsilon: options.epsilon,
-      delta: options.epsilon === null ? null : 1e-5,
+      delta: options.epsilon === null ? null : (options.delta ?? 1e-5),
       trainDatasetVersionId: options.trainDatasetVersionId,
       evalDatasetVersionId: options.evalDatasetVersionId,
       createdById: principal.userId,
@@ -129,8 +129,11 @@ describe("audit worker", () => {
     expect(evidence.auc).toBeGreaterThan(0.6);
     expect(evidence.epsilonLowerBound).toBeGreaterThanOrEqual(0);
     expect(evidence.claimedEpsilon).toBe(0.1);
-    expect(evidence.verdict).toBe(evidence.epsilonLowerBound > 0.1 ? "violated" : "consistent");
-    const results = row.results as { members: number; nonMembers: number; roc: { fpr: number[] }; datasets: { members: string }; timing: { trainings: number } };
+    // The members are the fixed training set, not chosen at random: its bounds are evidence, never a verdict.
+    const results = row.results as { members: number; nonMembers: number; roc: { fpr: number[] }; datasets: { members: string }; timing: { trainings: number }; certified: { epsilonLowerBound: number; test: { members: number } } };
+    expect(evidence.verdict).toBe(results.certified.epsilonLowerBound > 0.1 ? "evidence_only" : "consistent");
+    expect(evidence.certified).toBeNull();
+    expect(results.certified.test.members).toBe(40);
     expect(results).toMatchObject({ members: 80, nonMembers: 80, timing: { trainings: 0 } });
     expect(results.roc.fpr[0]).toBe(0);
     expect(results.datasets.members).toMatch(/^audit-.* v1$/);
@@ -139,6 +142,17 @@ describe("audit worker", () => {
     expect(job.progress).toBe(100);
     const log = await db.auditLogEntry.findMany({ where: { targetType: "leakage_audit", targetId: started.id }, orderBy: { createdAt: "asc" } });
     expect(log.map((entry) => entry.action)).toEqual(["audit.start", "audit.complete"]);
+  });
+
+  // Issue 12 item 10: the audit tests the claim at the claim's δ, not a fixed 1e-5.
+  it("audits at the claim's δ, and refuses a config naming another", async () => {
+    const version = await modelVersionRow({ trainDatasetVersionId: trainVersionId, evalDatasetVersionId: evalVersionId, epsilon: 2, delta: 1e-7 });
+    targets.set(version.id, targets.get(ids[0]!)!);
+    const started = await startAudit(db, principal, { modelVersionId: version.id, kind: "membership_inference", config: {} });
+    expect(started.audit.config).toMatchObject({ delta: 1e-7 });
+    const row = await finished(started.id);
+    expect(row.results).toMatchObject({ delta: 1e-7, certified: { delta: 1e-7 } });
+    await expect(startAudit(db, principal, { modelVersionId: version.id, kind: "membership_inference", config: { delta: 1e-5 } })).rejects.toThrow(/config\.delta: this version claims its ε at δ = 1e-7/);
   });
 
   it("trains LiRA's shadow models with progress and clears its checkpoint when done", async () => {
@@ -194,7 +208,7 @@ describe("audit worker", () => {
     expect(row.error).toBeNull();
     // The stored Layers model gives the same logits as the network it was made from: the same AUC.
     const fixtureAudit = await db.leakageAudit.findFirstOrThrow({ where: { modelVersionId: ids[0]!, kind: "membership_inference", status: "completed" } });
-    expect(readMembershipEvidence(row.results)!.auc).toBeCloseTo(readMembershipEvidence(fixtureAudit.results)!.auc, 6);
+    expect(readMembershipEvidence(row.results)!.auc).toBeCloseTo(readMembershipEvidence(fixtureAudit.results)!.auc!, 6);
     expect(readMembershipEvidence(row.results)!.verdict).toBe("no_claim");
   });
 

@@ -53,7 +53,7 @@ describe("evaluatePolicy", () => {
   it("fails each criterion just past its threshold, with a sentence naming value and threshold", () => {
     const evidence = evidenceAtThresholds();
     evidence.guarantee = { epsilon: 3.2, delta: 1e-5, accountant: "rdp", source: "accountant" };
-    evidence.audits = { membershipInference: { auc: 0.5504, tprAtFpr: { "0.001": 0.0051 }, epsilonLowerBound: 3.21 } };
+    evidence.audits = { membershipInference: { auc: 0.5504, tprAtFpr: { "0.001": 0.0051 }, epsilonLowerBound: 3.3, certified: { epsilonLowerBound: 3.21 } } };
     evidence.datasets![0]!.kAnonymity = 4;
     evidence.datasets![0]!.openFindings!.high = 1;
     evidence.datasets![0]!.license = { verdict: "conflict", reasons: ["CC-BY-NC-4.0 forbids the commercial intended use"] };
@@ -65,7 +65,7 @@ describe("evaluatePolicy", () => {
       // 0.5504 would round to the threshold's 0.550, so it is shown in full.
       "mia-auc": ["fail", "Membership-inference AUC = 0.5504 exceeds the policy's 0.550"],
       "mia-tpr-at-low-fpr": ["fail", "Membership-inference TPR at FPR 0.001 = 0.0051 exceeds the policy's 0.005"],
-      "empirical-epsilon": ["fail", "The empirical ε lower bound 3.21 exceeds the claimed ε = 3.20, so the audit contradicts the DP guarantee"],
+      "empirical-epsilon": ["fail", "The certified ε lower bound 3.21 exceeds the claimed ε = 3.20, so the audit refutes the DP guarantee"],
       "pii-findings": ["fail", "1 open PII finding of high severity or above in training dataset customers v2 (1)"],
       license: ["fail", "The license of customers v2 (CC-BY-NC-4.0 forbids the commercial intended use) conflicts with the intended use"],
       "k-anonymity": ["fail", "k = 4 in training dataset customers v2 is below the policy's 5"],

@@ -136,7 +136,15 @@ export const evidenceBundleSchema = z.looseObject({
         .looseObject({
           auc: evidenceNumber(unitInterval),
           tprAtFpr: z.looseObject({ "0.001": evidenceNumber(unitInterval), "0.01": evidenceNumber(unitInterval) }).nullable().optional(),
-          epsilonLowerBound: evidenceNumber(z.number().min(0)),
+          epsilonLowerBound: evidenceNumber(z.number().min(0)).describe("exploratory ε lower bound (every threshold swept): evidence, never a verdict"),
+          certified: z
+            .looseObject({
+              epsilonLowerBound: z.number().min(0),
+              runEpsilon: z.number().min(0).nullable().optional().describe("ε of the run the bound tests, when it is a retraining of the recipe (one-run audit); absent = the model's own claimed ε"),
+            })
+            .nullable()
+            .optional()
+            .describe("certified ε lower bound from an audit whose members were chosen at random: the only figure that can fail empirical_epsilon_within_claim"),
         })
         .nullable()
         .optional(),

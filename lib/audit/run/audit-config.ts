@@ -73,6 +73,8 @@ export const AUDIT_CONFIG_SCHEMAS = {
   scores_only: z
     .object({
       delta: common.delta,
+      /** Seed of the certified bound's random split. */
+      seed: common.seed,
       /** Names the external model whose scores these are (shown in lists). */
       subject: z.string().trim().min(1).max(200),
       /** The ε the external model claims, if any. */

@@ -13,7 +13,6 @@ import {
   membershipScoresFromMask,
   modelExtraction,
   modelInversion,
-  oneRunAudit,
   scoresFromLogits,
   selectRows,
   shadowModelAttack,
@@ -31,6 +30,7 @@ import { requireTrainingSetup, type AuditTarget } from "./audit-target.ts";
 import { loadAuditData, type AuditData } from "./load-audit-data.ts";
 import { readBlobJson } from "./read-blob-json.ts";
 import { membershipFigures } from "./membership-figures.ts";
+import { oneRunFigures } from "./one-run-figures.ts";
 import { scoresFileSchema } from "./scores-file.ts";
 import type { AuditResults } from "./results.ts";
 
@@ -73,7 +73,7 @@ const membershipInference: Runner<"membership_inference"> = (context) =>
     if (config.attack === "loss_threshold") {
       await context.progress(50, "scoring members and non-members");
       const scores = new MembershipScores({ members: classifierScores(target.classifier, data.members, config.scoreKind), nonMembers: classifierScores(target.classifier, data.nonMembers, config.scoreKind) });
-      return { kind: "membership_inference", attack: "loss_threshold", scoreKind: config.scoreKind, ...membershipFigures(scores, { claimedEpsilon, delta: config.delta }), datasets: data.datasets };
+      return { kind: "membership_inference", attack: "loss_threshold", scoreKind: config.scoreKind, ...membershipFigures(scores, { claimedEpsilon, delta: config.delta, seed: config.seed }), datasets: data.datasets };
     }
     // Shadow models need data of their own: half the non-members are audited, half train shadows.
     const { spec, config: trainConfig } = requireTrainingSetup(target, "shadow-model");
@@ -92,7 +92,7 @@ const membershipInference: Runner<"membership_inference"> = (context) =>
       onProgress: (p) => context.progress(10 + (80 * p.index) / p.total, p.message),
     });
     context.checkStopped();
-    return { kind: "membership_inference", attack: "shadow_models", scoreKind: "shadow attack logit", ...membershipFigures(scores, { claimedEpsilon, delta: config.delta }), datasets: data.datasets };
+    return { kind: "membership_inference", attack: "shadow_models", scoreKind: "shadow attack logit", ...membershipFigures(scores, { claimedEpsilon, delta: config.delta, seed: config.seed }), datasets: data.datasets };
   });
 
 interface LiraCheckpoint {
@@ -126,7 +126,7 @@ const lira: Runner<"lira"> = (context) =>
     await context.progress(92, "fitting Gaussians");
     const lira = liraScores({ targetObservations: classifierScores(target.classifier, population, "logitConfidence"), shadowObservations: observations, inclusion, variant: config.variant });
     const scores = membershipScoresFromMask(lira.scores, targetMask);
-    return { kind: "lira", variant: config.variant, shadowModels: n, ...membershipFigures(scores, { claimedEpsilon: context.modelVersion!.epsilon, delta: config.delta }), datasets: data.datasets };
+    return { kind: "lira", variant: config.variant, shadowModels: n, ...membershipFigures(scores, { claimedEpsilon: context.modelVersion!.epsilon, delta: config.delta, seed: config.seed }), datasets: data.datasets };
   });
 
 /** Mean Euclidean norm of the rows: canaries are drawn at the data's scale. */
@@ -153,30 +153,23 @@ const oneRunEpsilon: Runner<"one_run_epsilon"> = (context) =>
     const random = mulberry32(config.seed + 17);
     const included = Uint8Array.from({ length: m }, () => (random() < 0.5 ? 1 : 0));
     const calibrated = calibratedShadowConfig(trainConfig);
+    const accountant = calibrated.private ? createAccountant(calibrated.accountant) : undefined;
     await context.progress(10, `retraining with ${m} canaries (each included with probability ½)`);
-    const { network, epsilon } = await train({
+    const { network, steps } = await train({
       spec,
       config: { ...calibrated, seed: config.seed },
       data: concatData(data.members, selectRows(pool, included)),
-      accountant: calibrated.private ? createAccountant(calibrated.accountant) : undefined,
+      accountant,
       shouldStop: context.shouldStop,
     });
     context.checkStopped();
     try {
       const logits = logitsOf(network, pool);
       const scores = scoresFromLogits(logits, pool.labels, spec.numClasses, "loss");
-      const oneRun = oneRunAudit({ scores, included, kPlus, kMinus: config.kMinus, delta: config.delta });
-      const claimedEpsilon = context.modelVersion!.epsilon;
-      const figures = membershipFigures(membershipScoresFromMask(scores, included), { claimedEpsilon, delta: config.delta });
-      return {
-        kind: "one_run_epsilon",
-        ...figures,
-        epsilonLowerBound: oneRun.epsilonLowerBound,
-        verdict: claimedEpsilon === null ? "no_claim" : oneRun.epsilonLowerBound > claimedEpsilon ? "violated" : "consistent",
-        oneRun: { canaries: oneRun.canaries, guesses: oneRun.guesses, correct: oneRun.correct, beta: oneRun.beta },
-        runEpsilon: epsilon === null || Number.isFinite(epsilon) ? epsilon : null,
-        datasets: data.datasets,
-      };
+      // The retraining's own ε, at the audit's δ after the steps it ran: what the bound is tested against.
+      const runEpsilon = accountant ? accountant.getEpsilon(config.delta) : null;
+      const figures = oneRunFigures({ scores, included, kPlus, kMinus: config.kMinus, delta: config.delta, seed: config.seed, runEpsilon, steps, claimedEpsilon: context.modelVersion!.epsilon });
+      return { ...figures, datasets: data.datasets };
     } finally {
       disposeNetwork(network);
     }
@@ -274,7 +267,7 @@ const scoresOnly: Runner<"scores_only"> = async (context) => {
   const file = scoresFileSchema.parse(await readBlobJson(context.config.scoresKey));
   await context.progress(40, "computing metrics");
   const scores = new MembershipScores(file);
-  return { kind: "scores_only", subject: context.config.subject, ...membershipFigures(scores, { claimedEpsilon: context.config.claimedEpsilon ?? context.modelVersion?.epsilon ?? null, delta: context.config.delta }) };
+  return { kind: "scores_only", subject: context.config.subject, ...membershipFigures(scores, { claimedEpsilon: context.config.claimedEpsilon ?? context.modelVersion?.epsilon ?? null, delta: context.config.delta, seed: context.config.seed }) };
 };
 
 export const KIND_RUNNERS: { [K in AuditKind]: Runner<K> } = {

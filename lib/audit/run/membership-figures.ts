@@ -1,5 +1,4 @@
-import type { DpClaimVerdict } from "../attacks/index.ts";
-import { computeRoc, membershipMetrics, type MembershipScores, type RocCurve } from "../metrics/index.ts";
+import { certifiedEpsilonLowerBound, computeRoc, membershipMetrics, type MembershipScores, type RocCurve } from "../metrics/index.ts";
 import type { MembershipAuditResults } from "./results.ts";
 
 type Figures = Omit<MembershipAuditResults, "kind" | "attack" | "scoreKind" | "variant" | "shadowModels" | "oneRun" | "runEpsilon" | "datasets" | "subject">;
@@ -30,17 +29,24 @@ export function thinRoc(roc: RocCurve): { fpr: number[]; tpr: number[] } {
 }
 
 /**
- * Every membership figure the report and the scorecard show, from an attack's scores and the claim:
- * `membershipMetrics` (bootstrap intervals included), the verdict as `auditDpClaim` gives it
- * (`violated` iff ε_lb > the claim; computed here from the same sweep), a thinned ROC.
+ * Every membership figure the report and the scorecard show, from an attack on the stored model and
+ * the claim: `membershipMetrics` (bootstrap intervals included; its ε lower bound is exploratory), the
+ * certified bound (`certifiedEpsilonLowerBound` at the same δ and confidence, split by `seed`; null
+ * when a side has fewer than 2 scores), a thinned ROC, and the verdict. The members of such an attack
+ * are the model's fixed training set, not chosen at random, so no bound here can refute the claim:
+ * the verdict is `evidence_only` when the certified bound exceeds it, `consistent` otherwise.
+ * Audits with random inclusion (one-run) set their own verdict.
  */
-export function membershipFigures(scores: MembershipScores, options: { claimedEpsilon: number | null; delta: number }): Figures {
+export function membershipFigures(scores: MembershipScores, options: { claimedEpsilon: number | null; delta: number; seed: number }): Figures {
   const metrics = membershipMetrics(scores, { delta: options.delta });
+  const certified =
+    scores.members.length >= 2 && scores.nonMembers.length >= 2 ? certifiedEpsilonLowerBound(scores, { delta: options.delta, confidence: 1 - metrics.alpha, seed: options.seed }) : null;
   const claimed = options.claimedEpsilon;
-  const verdict: DpClaimVerdict = claimed === null ? "no_claim" : metrics.epsilonLowerBound > claimed ? "violated" : "consistent";
+  const verdict = claimed === null ? "no_claim" : certified !== null && certified.epsilonLowerBound > claimed ? "evidence_only" : "consistent";
   const { confidenceIntervals, memberPrior: _prior, ...rest } = metrics;
   return {
     ...rest,
+    certified,
     claimedEpsilon: claimed,
     verdict,
     confidenceIntervals: confidenceIntervals && { level: confidenceIntervals.level, resamples: confidenceIntervals.resamples, auc: confidenceIntervals.auc, tprAtFpr: confidenceIntervals.tprAtFpr },

@@ -9,15 +9,33 @@ const interval = z.object({ lower: z.number(), upper: z.number() });
 /** Enough of the ROC curve to draw it on log-log axes: every point where FPR or TPR changes scale, ≤ 400 points. */
 export const rocPointsSchema = z.object({ fpr: z.array(z.number()), tpr: z.array(z.number()) });
 
+/** `certifiedEpsilonLowerBound`'s result (lib/audit/metrics), as `canary audit certify --json` prints it. */
+export const certifiedBoundSchema = z.object({
+  epsilonLowerBound: z.number(),
+  threshold: z.number(),
+  direction: z.enum(["higher", "lower"]),
+  confidence: z.number(),
+  delta: z.number(),
+  selection: z.object({ members: z.number().int(), nonMembers: z.number().int() }),
+  test: z.object({ members: z.number().int(), nonMembers: z.number().int() }),
+});
+
 const membershipFigures = {
   auc: z.number(),
   advantage: z.number(),
   tprAtFpr: z.object({ "0.001": z.number(), "0.01": z.number() }),
+  /** Exploratory (every threshold swept on the same scores), except for the one-run audit: Steinke et al.'s bound. */
   epsilonLowerBound: z.number(),
+  /** The held-out-threshold bound; null when a side has fewer than 2 scores, absent on results stored before it existed. */
+  certified: certifiedBoundSchema.nullable().optional(),
   /** The ε the version claims; null without a formal guarantee. */
   claimedEpsilon: z.number().nullable(),
-  /** `violated`: the lower bound exceeds the claim, so the guarantee is false (with 95% confidence). */
-  verdict: z.enum(["consistent", "violated", "no_claim"]),
+  /**
+   * `violated`: a certified bound from an audit whose members were chosen at random (the one-run audit,
+   * each canary included by a coin flip) exceeds the ε it tests, so the guarantee is false (with 95% confidence). `evidence_only`: the certified
+   * bound exceeds the claim but the members were not chosen at random, so it is evidence, not a verdict.
+   */
+  verdict: z.enum(["consistent", "violated", "evidence_only", "no_claim"]),
   delta: z.number(),
   alpha: z.number(),
   balancedAccuracy: z.number(),
@@ -55,8 +73,8 @@ export const liraResultsSchema = z.object({
 export const oneRunResultsSchema = z.object({
   kind: z.literal("one_run_epsilon"),
   ...membershipFigures,
-  oneRun: z.object({ canaries: z.number().int(), guesses: z.number().int(), correct: z.number().int(), beta: z.number() }),
-  /** ε of the retraining run with canaries (null when non-private). */
+  oneRun: z.object({ canaries: z.number().int(), guesses: z.number().int(), correct: z.number().int(), beta: z.number(), steps: z.number().int().optional() }),
+  /** ε of the retraining run with canaries at the audit's δ after its own steps (null when non-private): what the verdict tests. */
   runEpsilon: z.number().nullable(),
   datasets,
   timing,
@@ -136,21 +154,33 @@ export type MembershipAuditResults = Extract<AuditResults, { kind: "membership_i
 
 /** What the scorecard reads of a membership audit. */
 export interface MembershipEvidence {
-  auc: number;
-  tprAtFpr: { "0.001": number; "0.01": number };
-  epsilonLowerBound: number;
+  /** The attack's figures on the stored model; null for an audit of a retrained model (one-run), whose figures are not the target's. */
+  auc: number | null;
+  tprAtFpr: { "0.001": number | null; "0.01": number | null };
+  /** Exploratory; null for an audit of a retrained model. */
+  epsilonLowerBound: number | null;
+  /** Only from an audit whose members were chosen at random (one-run): the certified bound and the ε of the run it tests (the retraining's own; null when non-private). */
+  certified: { epsilonLowerBound: number; runEpsilon: number | null } | null;
   claimedEpsilon: number | null;
-  verdict: "consistent" | "violated" | "no_claim";
+  verdict: MembershipAuditResults["verdict"];
 }
 
 /**
  * The membership evidence of a stored audit's results, or null when the results are of a kind with
- * none (attribute inference, inversion, extraction, exposure) or do not parse.
- * @example readMembershipEvidence(audit.results) // { auc: 0.61, tprAtFpr: { "0.001": 0.004, "0.01": 0.03 }, epsilonLowerBound: 0.4, claimedEpsilon: 3, verdict: "consistent" }
+ * none (attribute inference, inversion, extraction, exposure) or do not parse. The one-run audit
+ * attacks a model retrained with canaries included by coin flips, not the stored one: it gives only its
+ * certified bound (a verdict on the recipe), never AUC or TPR figures. The other kinds attack the stored
+ * model with its fixed training set as members, so their bounds are evidence, never `certified` here.
+ * @example readMembershipEvidence(audit.results) // { auc: 0.61, tprAtFpr: { "0.001": 0.004, "0.01": 0.03 }, epsilonLowerBound: 0.4, certified: null, claimedEpsilon: 3, verdict: "consistent" }
  */
 export function readMembershipEvidence(results: unknown): MembershipEvidence | null {
   const parsed = auditResultsSchema.safeParse(results);
   if (!parsed.success || !("auc" in parsed.data)) return null;
-  const { auc, tprAtFpr, epsilonLowerBound, claimedEpsilon, verdict } = parsed.data;
-  return { auc, tprAtFpr: { "0.001": tprAtFpr["0.001"], "0.01": tprAtFpr["0.01"] }, epsilonLowerBound, claimedEpsilon, verdict };
+  const { claimedEpsilon, verdict } = parsed.data;
+  if (parsed.data.kind === "one_run_epsilon") {
+    const { epsilonLowerBound, runEpsilon } = parsed.data;
+    return { auc: null, tprAtFpr: { "0.001": null, "0.01": null }, epsilonLowerBound: null, certified: { epsilonLowerBound, runEpsilon }, claimedEpsilon, verdict };
+  }
+  const { auc, tprAtFpr, epsilonLowerBound } = parsed.data;
+  return { auc, tprAtFpr: { "0.001": tprAtFpr["0.001"], "0.01": tprAtFpr["0.01"] }, epsilonLowerBound, certified: null, claimedEpsilon, verdict };
 }

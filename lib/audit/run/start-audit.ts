@@ -7,7 +7,7 @@ import { AppError } from "../../errors/index.ts";
 import { enqueue, type JobView } from "../../queue/index.ts";
 import { putStream } from "../../storage/index.ts";
 import { MembershipScores } from "../metrics/index.ts";
-import { parseAuditConfig } from "./audit-config.ts";
+import { AUDIT_CONFIG_SCHEMAS, parseAuditConfig } from "./audit-config.ts";
 import { AUDIT_VIEW_SELECT, toAuditView, type AuditView } from "./audit-view.ts";
 import { estimateAuditCost, type AuditCostEstimate } from "./estimate-audit-cost.ts";
 import { scoresFileSchema } from "./scores-file.ts";
@@ -47,11 +47,24 @@ async function createAndEnqueue(db: Db, principal: Principal, data: { modelVersi
  */
 export async function startAudit(db: Db, principal: Principal, input: { modelVersionId: string } & StartAuditInput): Promise<StartedAudit> {
   const { kind, config: rawConfig } = startAuditSchema.parse({ kind: input.kind, config: input.config });
-  const config = parseAuditConfig(kind, rawConfig);
-  const version = await db.modelVersion.findUnique({ where: { id: input.modelVersionId }, select: { id: true, version: true, model: { select: { name: true } } } });
+  const version = await db.modelVersion.findUnique({ where: { id: input.modelVersionId }, select: { id: true, version: true, delta: true, model: { select: { name: true } } } });
   if (!version) throw new AppError("not_found", "no such model version", { modelVersionId: input.modelVersionId });
+  const config = parseAuditConfig(kind, withClaimDelta(kind, rawConfig, version.delta));
   const estimate = await estimateAuditCost(db, { modelVersionId: version.id, kind, config });
   return createAndEnqueue(db, principal, { modelVersionId: version.id, kind, config: config as object }, { model: version.model.name, version: version.version, config }, estimate);
+}
+
+/**
+ * The config with δ set to the claim's: a bound at another δ does not test the claim (a smaller δ can
+ * refute a true claim). Without a claim the config's δ (default 1e-5) stands.
+ * @throws {AppError} unprocessable when the config names a δ other than the claim's
+ */
+function withClaimDelta(kind: AuditKind, config: Record<string, unknown>, claimDelta: number | null): Record<string, unknown> {
+  if (claimDelta === null || !("delta" in AUDIT_CONFIG_SCHEMAS[kind].shape)) return config;
+  if (config.delta !== undefined && config.delta !== claimDelta) {
+    throw new AppError("unprocessable", `config.delta: this version claims its ε at δ = ${claimDelta}; its audits test the claim at that δ (got ${String(config.delta)})`, { field: "config.delta" });
+  }
+  return { ...config, delta: claimDelta };
 }
 
 /** The largest scores.json accepted: 10^6 scores a side fit. */
