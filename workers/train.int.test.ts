@@ -12,6 +12,7 @@ import { epsilonAfter } from "../lib/dp/run/prepare-training.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { loadModelVersionArtifact } from "../lib/models/index.ts";
 import { cancelJob, closeQueues } from "../lib/queue/index.ts";
+import { readCheckpoint } from "../lib/training/checkpoint-store.ts";
 import { cancelTrainingRunSubject, getDatasetBudget, readTrainingRunConfig, setDatasetBudget, startTrainingRun } from "../lib/training/index.ts";
 import { startWorkerProcess, waitFor, workerProcesses } from "./worker-process.test-support.ts";
 
@@ -71,6 +72,7 @@ describe("train worker process", () => {
     process.kill(first.pid, "SIGKILL");
     await first.exited;
     const checkpointed = await runRow(run!.id);
+    const samplingKey = (await readCheckpoint(checkpointed.checkpointKey!)).checkpoint.samplingKey!;
     const ledgerAtKill = await db.budgetLedgerEntry.findMany({ where: { trainingRunId: run!.id } });
     expect(ledgerAtKill).toHaveLength(1);
     // The ledger holds the ε of the checkpoint, not of the steps done after it.
@@ -86,6 +88,12 @@ describe("train worker process", () => {
     expect((done.progress as { step: number }).step).toBe(40);
     expect(second.lines.join("\n")).toContain('"job stalled; returned to the queue"');
     expect((await db.job.findUniqueOrThrow({ where: { id: job!.id } })).attempts).toBe(2);
+    // The resumed run kept its secret sampling key (so it replayed its batches), and the key reached
+    // neither worker's log nor the job.
+    expect((await readCheckpoint(done.checkpointKey!)).checkpoint.samplingKey).toBe(samplingKey);
+    for (const place of [first.lines.join("\n"), second.lines.join("\n"), JSON.stringify(await db.job.findUniqueOrThrow({ where: { id: job!.id } }))]) {
+      expect(place.includes(samplingKey) || place.includes(Buffer.from(samplingKey, "base64").toString("hex"))).toBe(false);
+    }
 
     const ledger = await db.budgetLedgerEntry.findMany({ where: { trainingRunId: run!.id } });
     expect(ledger).toHaveLength(1);
