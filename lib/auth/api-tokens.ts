@@ -119,6 +119,7 @@ export async function createApiToken(
         prefix: token.slice(0, TOKEN_DISPLAY_PREFIX_LENGTH),
         tokenHash: hashApiToken(token),
         userId: owner.id,
+        createdById: principal.userId,
         scopes,
         expiresAt,
       },
@@ -197,5 +198,7 @@ export async function resolveToken(db: Db, token: string, now = new Date()): Pro
     roles: found.user.roles.map((m) => m.role),
     via: "token",
     scopes: found.scopes.filter(isPermission),
+    // Only a service account's token answers to someone else; a personal token's creator is its owner.
+    ...(found.user.isService && found.createdById ? { tokenCreatedById: found.createdById } : {}),
   };
 }

@@ -11,6 +11,16 @@ export interface Principal {
   via: "session" | "token";
   /** A token's scopes; its effective permissions are its owner's roles intersected with these. */
   scopes?: Permission[];
+  /** For a service account's token: the person who minted it, who answers for what it does. */
+  tokenCreatedById?: string;
+}
+
+/**
+ * Whether `userId` is, or answers for, this principal: the person signed in or owning the token,
+ * or the person who minted the service token in use. Separation-of-duties rules ask this.
+ */
+export function actsAs(principal: Principal, userId: string): boolean {
+  return principal.userId === userId || principal.tokenCreatedById === userId;
 }
 
 export function principalCan(principal: Principal, permission: Permission): boolean {

@@ -80,7 +80,7 @@ describe("the drift check fails on a real disagreement", () => {
 
   it("reports a changed type, relation action, enum value and index", async () => {
     let altered = edit(schemaText, /(model Job \{[\s\S]*?\n  progress\s+)Int(\s)/, "$1BigInt$2");
-    altered = edit(altered, /(model ApiToken \{[\s\S]*?user User @relation\(fields: \[userId\], references: \[id\]), onDelete: Cascade\)/, "$1)");
+    altered = edit(altered, /(model ApiToken \{[\s\S]*?user +User +@relation\("tokenOwner", fields: \[userId\], references: \[id\]), onDelete: Cascade\)/, "$1)");
     altered = edit(altered, /(enum Role \{\n)/, "$1  robot\n");
     altered = edit(altered, /(model Dataset \{[\s\S]*?)@@index\(\[createdAt\]\)/, "$1@@index([createdAt, name])");
     const problems = await driftFor(altered);

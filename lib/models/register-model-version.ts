@@ -54,7 +54,7 @@ export interface RegisteredModelVersion {
  * and appends the audit entry. A formal and a declared guarantee are exclusive.
  * @throws AppError unprocessable for an artifact that does not load, bad_request for both guarantees.
  */
-export async function registerModelVersion(db: Db, principal: Pick<Principal, "userId" | "label">, input: RegisterModelVersionInput): Promise<RegisteredModelVersion> {
+export async function registerModelVersion(db: Db, principal: Pick<Principal, "userId" | "label" | "tokenCreatedById">, input: RegisterModelVersionInput): Promise<RegisteredModelVersion> {
   const name = modelNameSchema.safeParse(input.modelName);
   if (!name.success) throw new AppError("bad_request", `model name: ${name.error.issues[0]!.message}`, { field: "name" });
   if (input.guarantee && input.declaredGuarantee) throw new AppError("bad_request", "a model version has either a formal or a declared guarantee, not both");
@@ -100,6 +100,7 @@ export async function registerModelVersion(db: Db, principal: Pick<Principal, "u
         evalDatasetVersionId: input.evalDatasetVersionId ?? null,
         publicDatasetVersionId: input.publicDatasetVersionId ?? null,
         createdById: principal.userId,
+        tokenCreatedById: principal.tokenCreatedById ?? null,
       },
       select: { id: true },
     });

@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import { principalCan, type Principal } from "../auth/principal.ts";
+import { actsAs, principalCan, type Principal } from "../auth/principal.ts";
 import type { Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { decideScorecardSchema, type DecideScorecardInput } from "./schemas.ts";
@@ -30,8 +30,10 @@ export async function decideScorecard(db: Db, principal: Principal, options: Dec
   if (!scorecard) throw new AppError("not_found", `scorecard ${options.scorecardId} not found`);
   const version = scorecard.modelVersion;
   const label = `${version.model.name} v${version.version}`;
-  if (version.createdById === principal.userId || version.trainingRun?.createdById === principal.userId) {
-    throw new AppError("forbidden", `separation of duties: you trained or registered ${label}, so another compliance officer must approve or reject it`, {
+  // Whoever registered it, trained it, or minted the service token that uploaded it.
+  const responsible = [version.createdById, version.tokenCreatedById, version.trainingRun?.createdById];
+  if (responsible.some((userId) => userId && actsAs(principal, userId))) {
+    throw new AppError("forbidden", `separation of duties: you trained or registered ${label} (or minted the token that uploaded it), so another compliance officer must approve or reject it`, {
       reason: "separation_of_duties",
     });
   }
