@@ -6,7 +6,7 @@ import type { Db } from "../db/index.ts";
 import { verifyAuditLog } from "../audit-log/index.ts";
 import type { CriterionResult } from "../policy/index.ts";
 import { decideScorecard, exportScorecard, gatherEvidence, getScorecard, listScorecards, loadSignOff, recomputeScorecard, renderPrintHtml, renderScorecardPdf, savePolicyVersion } from "./index.ts";
-import { audit, datasetVersion, modelVersion, person, piiScan, policyDatabase, privateVersion, tightened } from "./test-helpers.ts";
+import { audit, datasetVersion, membershipResults, modelVersion, person, piiScan, policyDatabase, privateVersion, tightened } from "./test-helpers.ts";
 
 let db: Db;
 let admin: Principal;
@@ -78,8 +78,19 @@ describe("gatherEvidence", () => {
     // Results that are not a membership audit's (a half-written row) are no evidence.
     await db.leakageAudit.create({ data: { modelVersionId: mv.id, kind: "one_run_epsilon", status: "completed", results: { auc: 0.99 }, createdById: engineer.userId } });
     const { bundle, items } = await gatherEvidence(db, mv.id);
-    expect(bundle.audits?.membershipInference).toEqual({ auc: 0.54, tprAtFpr: { "0.001": 0.003, "0.01": 0.006 }, epsilonLowerBound: 0.5 });
+    expect(bundle.audits?.membershipInference).toEqual({ auc: 0.54, tprAtFpr: { "0.001": 0.003, "0.01": 0.006 }, epsilonLowerBound: 0.5, certified: null });
     expect(items.audits.map((a) => a.kind)).toEqual(["lira", "membership_inference", "one_run_epsilon"]);
+  });
+
+  // Issue 12 item 10: the one-run audit attacks a model retrained with canaries; its AUC and TPR are
+  // not the stored model's and never reach the MIA criteria (before, its AUC 0.99 was the worst here).
+  it("takes only the certified bound and the retraining's ε from a one-run audit", async () => {
+    const mv = await modelVersion(db, engineer);
+    await audit(db, mv.id, engineer, { auc: 0.52, tpr: 0.003, epsilonLowerBound: 0.5 });
+    const canaryModel = { ...membershipResults({ auc: 0.99, tpr: 0.9, epsilonLowerBound: 6 }, "lira"), kind: "one_run_epsilon", epsilonLowerBound: 2, oneRun: { canaries: 500, guesses: 50, correct: 50, beta: 0.05, steps: 300 }, runEpsilon: 3 };
+    await db.leakageAudit.create({ data: { modelVersionId: mv.id, kind: "one_run_epsilon", status: "completed", results: canaryModel, createdById: engineer.userId, finishedAt: new Date() } });
+    const { bundle } = await gatherEvidence(db, mv.id);
+    expect(bundle.audits?.membershipInference).toEqual({ auc: 0.52, tprAtFpr: { "0.001": 0.003, "0.01": 0.006 }, epsilonLowerBound: 0.5, certified: { epsilonLowerBound: 2, runEpsilon: 3 } });
   });
 
   it("refuses an unknown version", async () => {

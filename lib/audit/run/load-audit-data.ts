@@ -43,13 +43,18 @@ async function readVersion(db: Db, id: string, encoding: Extract<InputEncoding, 
 
 /**
  * Members (the version's training data) and non-members (its evaluation data), encoded as in
- * training and sampled to `maxExamples` each. Fashion-MNIST models read the built-in train / test splits.
- * @throws {AppError} unprocessable when the version lacks an encoding or either dataset version
+ * training and sampled to `maxExamples` each. Fashion-MNIST models read the rows their training read as
+ * members (at most `maxExamples`) and the other built-in split as non-members.
+ * @throws {AppError} unprocessable when the version lacks an encoding or either dataset version, or a
+ * Fashion-MNIST model does not record the rows it was trained on
  */
 export async function loadAuditData(db: Db, version: { trainDatasetVersionId: string | null; evalDatasetVersionId: string | null }, input: InputEncoding | null, options: { maxExamples: number; seed: number }): Promise<AuditData> {
   if (!input) throw new AppError("unprocessable", "this model version has no input encoding, so its datasets cannot be encoded for the attack");
   if (input.kind === "fashion-mnist") {
-    const [members, nonMembers] = await Promise.all([loadFashionMnist("train", options.maxExamples), loadFashionMnist("test", options.maxExamples)]);
+    // Members are only the rows training read (the first `rows` of its split); the other split was never trained on.
+    if (!input.trainedOn) throw new AppError("unprocessable", "this Fashion-MNIST model does not record which rows it was trained on (its limit), so its members are unknown; retrain it to audit it");
+    const { split, rows } = input.trainedOn;
+    const [members, nonMembers] = await Promise.all([loadFashionMnist(split, Math.min(rows, options.maxExamples)), loadFashionMnist(split === "train" ? "test" : "train", options.maxExamples)]);
     return { members, nonMembers, datasets: { members: null, nonMembers: null } };
   }
   if (!version.trainDatasetVersionId) throw new AppError("unprocessable", "this model version does not name its training dataset version: there are no known members to audit");

@@ -71,13 +71,15 @@ async function loadImages(source: ImageSource): Promise<TrainingData> {
 }
 
 export async function loadImageData(sources: { train: ImageSource; eval?: ImageSource; public?: ImageSource }): Promise<PreparedData> {
+  const train = await loadImages(sources.train);
   return {
-    train: await loadImages(sources.train),
+    train,
     eval: sources.eval === undefined ? undefined : await loadImages(sources.eval),
     public: sources.public === undefined ? undefined : await loadImages(sources.public),
     inputShape: [28, 28, 1],
     numClasses: FASHION_MNIST_CLASSES.length,
-    input: { kind: "fashion-mnist", classes: FASHION_MNIST_CLASSES, scale: "x/255" },
+    // Which rows training read (its limit), so that audits count only those as members.
+    input: { kind: "fashion-mnist", classes: FASHION_MNIST_CLASSES, scale: "x/255", trainedOn: { split: sources.train.fashionMnist, rows: train.count } },
   };
 }
 

@@ -4,7 +4,15 @@ import type { FeatureEncoding } from "../data/tabular.ts";
 import { type Network, parameters } from "../models/network.ts";
 
 /** How raw inputs become the network's features: a fitted tabular encoding, or images scaled to [0, 1]. */
-export type InputEncoding = { kind: "tabular"; encoding: FeatureEncoding } | { kind: "fashion-mnist"; classes: string[]; scale: "x/255" };
+export type InputEncoding =
+  | { kind: "tabular"; encoding: FeatureEncoding }
+  | {
+      kind: "fashion-mnist";
+      classes: string[];
+      scale: "x/255";
+      /** Training read the first `rows` images of `split` (its limit); absent on models saved before this was recorded. */
+      trainedOn?: { split: "train" | "test"; rows: number };
+    };
 
 export interface SavedModelFiles {
   spec: string;
