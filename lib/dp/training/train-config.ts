@@ -22,6 +22,10 @@ export const trainConfigSchema = z
     accountant: z.enum(["rdp", "prv"]).default("rdp"),
     /** false trains the non-private baseline with the same configuration. */
     private: z.boolean().default(true),
+    /**
+     * Fixes the initial weights (and a non-private run's batches). Never a private run's batches
+     * nor its noise: those come from a secret per-run key and the OS's CSPRNG (train.ts).
+     */
     seed: z.number().int().min(0).default(0),
     /**
      * Adaptive clipping (Andrew et al. 2021, arXiv:1905.03871, Alg. 1): C tracks the `targetQuantile`
