@@ -28,6 +28,10 @@ function isWordPart(c: number): boolean {
   return isLetter(c) || c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 45 /* - */;
 }
 
+function isTrailingPunctuation(c: number): boolean {
+  return c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 45 /* - */;
+}
+
 function isUpper(c: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
   return NON_ASCII_UPPER.test(String.fromCharCode(c));
@@ -74,7 +78,10 @@ export function capitalisedRuns(text: string): Word[][] {
     // "Mariani's" is the name Mariani; trailing hyphens and apostrophes are punctuation.
     let value = text.slice(start, end);
     if (value.length > 2 && (value.endsWith("'s") || value.endsWith("’s"))) value = value.slice(0, -2);
-    value = value.replace(/['’-]+$/, "");
+    // A scan back, not /['’-]+$/, which retried at every hyphen of "A-----…-b": O(n²) in the word's length.
+    let kept = value.length;
+    while (kept > 0 && isTrailingPunctuation(value.charCodeAt(kept - 1))) kept--;
+    value = value.slice(0, kept);
     end = start + value.length;
     const dotted = capitalised && text.charCodeAt(end) === 46 && (value.length === 1 || TITLES.has(value));
     if (dotted) {

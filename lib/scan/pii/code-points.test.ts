@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scanText } from "./scan-text.ts";
-import { codePointLength } from "./code-points.ts";
+import { scanRecordMatches } from "./scan-record.ts";
 
 describe("code point offsets", () => {
   it("counts an emoji before a match as one position, not two UTF-16 units", () => {
@@ -22,8 +22,8 @@ describe("code point offsets", () => {
     ]);
   });
 
-  it("measures lengths in code points", () => {
-    expect(codePointLength("a😀b")).toBe(3);
-    expect("a😀b".length).toBe(4);
+  it("gives record findings code point offsets and the matched text as it is", () => {
+    const [match] = scanRecordMatches({ id: "1", fields: { note: "😀😀 mail jo@example.com" } });
+    expect(match).toMatchObject({ finding: { start: 8, end: 22 }, value: "jo@example.com" });
   });
 });

@@ -32,17 +32,3 @@ function codePointIndex(text: string): Uint32Array {
   index[text.length] = count;
   return index;
 }
-
-/** Code point length of a string (not `.length`, which counts UTF-16 units). */
-export function codePointLength(text: string): number {
-  let count = 0;
-  for (let u = 0; u < text.length; u++) {
-    const c = text.charCodeAt(u);
-    if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length) {
-      const next = text.charCodeAt(u + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) u++;
-    }
-    count++;
-  }
-  return count;
-}

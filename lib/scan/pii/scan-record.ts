@@ -1,4 +1,4 @@
-import { codePointLength } from "./code-points.ts";
+import { toCodePointSpans } from "./code-points.ts";
 import { findSpans, type ScanTextOptions, type TypedRawSpan } from "./scan-text.ts";
 import type { PiiFinding } from "./types.ts";
 
@@ -113,10 +113,11 @@ function scanValue(recordId: string, field: string, key: string, text: string, o
     }
   }
   const { spans, astral } = result;
-  for (const span of spans) {
-    const start = astral ? codePointLength(text.slice(0, span.start)) : span.start;
-    const value = text.slice(span.start, span.end);
-    const end = astral ? start + codePointLength(value) : span.end;
-    out.push({ finding: { record: recordId, field, type: span.type, start, end, score: span.score }, value });
+  // One code point index per value, not a count from the start per span (O(spans × n) in a long cell).
+  const points = toCodePointSpans(text, astral, spans);
+  for (let i = 0; i < spans.length; i++) {
+    const { start, end } = points[i]!;
+    const span = spans[i]!;
+    out.push({ finding: { record: recordId, field, type: span.type, start, end, score: span.score }, value: text.slice(span.start, span.end) });
   }
 }

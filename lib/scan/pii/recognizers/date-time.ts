@@ -1,4 +1,5 @@
 import { isWordChar } from "../boundaries.ts";
+import { CoveredOffsets } from "../covered-offsets.ts";
 import { defineRecognizer } from "../define-recognizer.ts";
 import type { RawSpan } from "../types.ts";
 
@@ -31,10 +32,14 @@ const MONTH_NAME_DAY = new RegExp(`(?<![A-Za-z0-9])${MONTH_NAME}\\.?\\s(\\d{1,2}
 const MONTH_NAME_YEAR = new RegExp(`(?<![A-Za-z0-9])${MONTH_NAME}\\.?[ -](\\d{4})(?![A-Za-z0-9]|[.:\\/-]\\d)`, "gi");
 
 const NUMERIC_MARKER = /\d[-\/.]\d/;
-const MONTH_MARKER = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ,-]+\d|\d[ -](?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// Bounded: "september" is "sep" and 6 letters more, and no date shape puts more than 2 of [ ,-] after the
+// month. Unbounded `[a-z]*` rescanned a long run of letters from each "jan" in it: O(n²).
+const MONTH_MARKER = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ ,-]{1,2}\d|\d[ -](?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
-function addUnlessOverlapping(spans: RawSpan[], start: number, end: number, score: number): void {
-  for (const s of spans) if (start < s.end && s.start < end) return;
+/** Earlier shapes win: a date inside an ISO date-time is not reported again. */
+function addUnlessOverlapping(spans: RawSpan[], covered: CoveredOffsets, start: number, end: number, score: number): void {
+  if (covered.overlaps(start, end)) return;
+  covered.add(start, end);
   spans.push({ start, end, score });
 }
 
@@ -62,11 +67,12 @@ export const dateTimeRecognizer = defineRecognizer({
   mayContain: (p) => p.digits >= 4,
   find(text) {
     const spans: RawSpan[] = [];
+    const covered = new CoveredOffsets(text.length);
     if (text.includes(":") && text.includes("-")) {
       for (const m of text.matchAll(ISO_DATE_TIME)) {
         const [, y, mo, d, h, mi, s] = m;
         if (isCalendarDate(Number(y), Number(mo), Number(d)) && Number(h) < 24 && Number(mi) < 60 && (s === undefined || Number(s) < 61)) {
-          addUnlessOverlapping(spans, m.index, m.index + m[0].length, ISO_SCORE);
+          addUnlessOverlapping(spans, covered, m.index, m.index + m[0].length, ISO_SCORE);
         }
       }
     }
@@ -75,7 +81,7 @@ export const dateTimeRecognizer = defineRecognizer({
     if (numeric) {
       for (const m of text.matchAll(YEAR_FIRST)) {
         const [, y, , mo, d] = m;
-        if (isCalendarDate(Number(y), Number(mo), Number(d))) addUnlessOverlapping(spans, m.index, m.index + m[0].length, DATE_SCORE);
+        if (isCalendarDate(Number(y), Number(mo), Number(d))) addUnlessOverlapping(spans, covered, m.index, m.index + m[0].length, DATE_SCORE);
       }
     }
     for (const m of numeric ? text.matchAll(YEAR_LAST) : []) {
@@ -85,19 +91,19 @@ export const dateTimeRecognizer = defineRecognizer({
       const year = fullYear(y);
       // Month first (US) or day first (most elsewhere): either reading must be a real date.
       if (isCalendarDate(year, Number(a), Number(b)) || isCalendarDate(year, Number(b), Number(a))) {
-        addUnlessOverlapping(spans, m.index, m.index + m[0].length, DATE_SCORE);
+        addUnlessOverlapping(spans, covered, m.index, m.index + m[0].length, DATE_SCORE);
       }
     }
     if (MONTH_MARKER.test(text)) {
       for (const m of text.matchAll(DAY_MONTH_NAME)) {
         const month = monthNumber(/\p{L}+/u.exec(m[0].slice(m[1]!.length).replace(/^(?:st|nd|rd|th)/i, "").replace(/^\s+of\s+/i, ""))?.[0] ?? "");
-        if (isCalendarDate(fullYear(m[2]!), month, Number(m[1]))) addUnlessOverlapping(spans, m.index, m.index + m[0].length, DATE_SCORE);
+        if (isCalendarDate(fullYear(m[2]!), month, Number(m[1]))) addUnlessOverlapping(spans, covered, m.index, m.index + m[0].length, DATE_SCORE);
       }
       for (const m of text.matchAll(MONTH_NAME_DAY)) {
-        if (isCalendarDate(Number(m[2]), monthNumber(m[0]), Number(m[1]))) addUnlessOverlapping(spans, m.index, m.index + m[0].length, DATE_SCORE);
+        if (isCalendarDate(Number(m[2]), monthNumber(m[0]), Number(m[1]))) addUnlessOverlapping(spans, covered, m.index, m.index + m[0].length, DATE_SCORE);
       }
       for (const m of text.matchAll(MONTH_NAME_YEAR)) {
-        if (isCalendarDate(Number(m[1]), monthNumber(m[0]), 1)) addUnlessOverlapping(spans, m.index, m.index + m[0].length, MONTH_YEAR_SCORE);
+        if (isCalendarDate(Number(m[1]), monthNumber(m[0]), 1)) addUnlessOverlapping(spans, covered, m.index, m.index + m[0].length, MONTH_YEAR_SCORE);
       }
     }
     // A date glued to a (non-ASCII) letter is part of a word.

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { isInsideIdentifier } from "../boundaries.ts";
+import { CoveredOffsets } from "../covered-offsets.ts";
 import { defineRecognizer } from "../define-recognizer.ts";
 import type { RawSpan } from "../types.ts";
 
@@ -18,6 +19,7 @@ export const ipAddressRecognizer = defineRecognizer({
   mayContain: (p) => (p.dots >= 3 && p.digits >= 4) || p.colons >= 2,
   find(text, _options) {
     const spans: RawSpan[] = [];
+    const ipv6 = new CoveredOffsets(text.length);
     if (text.includes("::") || /[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){3}/.test(text)) {
       for (const match of text.matchAll(IPV6)) {
         const value = match[0];
@@ -25,6 +27,7 @@ export const ipAddressRecognizer = defineRecognizer({
         // "::" alone is the unspecified address (Presidio scores it 0.1): not personal data.
         if (address === "::" || isIP(address!.replace(/%.*$/, "")) !== 6 || (prefix !== undefined && Number(prefix) > 128)) continue;
         spans.push({ start: match.index, end: match.index + value.length, score: SCORE });
+        ipv6.add(match.index, match.index + value.length);
       }
     }
     for (const match of text.matchAll(IPV4)) {
@@ -32,7 +35,7 @@ export const ipAddressRecognizer = defineRecognizer({
       if (isIP(address!) !== 4 || (prefix !== undefined && Number(prefix) > 32)) continue;
       if (isInsideIdentifier(text, match.index, match.index + match[0].length)) continue;
       // The tail of an IPv4-mapped IPv6 address (::ffff:192.0.2.128) is already inside a span.
-      if (spans.some((s) => s.start <= match.index && match.index < s.end)) continue;
+      if (ipv6.covers(match.index)) continue;
       spans.push({ start: match.index, end: match.index + match[0].length, score: SCORE });
     }
     return spans;

@@ -29,7 +29,8 @@ const PLACE_FIELDS = new Set(["city", "town", "country", "state", "address", "lo
 const ADDRESS_FIELDS = new Set(["address", "street", "addr", "residence"]);
 const STREET_ABBREVIATIONS = ["St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Sq", "Hwy", "Pkwy", "Cir", "Ter", "Way"];
 const FRENCH_STREET = /(?<![\p{L}\p{N}])\d{1,4}(?: ?(?:bis|ter))?,? (?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]d|[Pp]lace|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Pp]assage)(?: (?:de|du|des|la|le|l['’]|d['’]))*(?: ?\p{Lu}[\p{L}\p{M}'’-]*)(?: (?:de|du|des|la|le)?\s?\p{Lu}[\p{L}\p{M}'’-]*)*/gu;
-const GERMAN_STREET = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)(?: \d{1,4}[a-z]?)(?![\p{L}\p{N}])/gu;
+// The street name is bounded at 64 letters: "A-A-A-…" offers a start at every capital, and `*` rescanned the run.
+const GERMAN_STREET = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}-]{0,63}(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)(?: \d{1,4}[a-z]?)(?![\p{L}\p{N}])/gu;
 
 let streetSuffixes: Set<string> | undefined;
 

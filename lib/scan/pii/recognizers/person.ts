@@ -32,7 +32,9 @@ const NAME_MARKER = /[A-Z][a-z]|[^\x00-\x7f]/;
 const MAILBOX_OR_URL = /^[^\s]*(?:@|:\/\/)[^\s]*$/;
 const COLUMN_VALUE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|da|di|del|du|la|le|al|bin)){0,3}$/u;
 // "Guillem Jover <guillem@debian.org>": the display name of a mailbox (RFC 5322 name-addr).
-const MAILBOX = /(?<![\p{L}])(\p{Lu}[\p{L}\p{M}'’.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|da|di|del|du|la|le)){1,3}) <[^<>@\s]+@[^<>\s]+>/gu;
+// Quantifiers are bounded (64-letter words, RFC 5321's 64-octet local part and 255-octet domain) so that
+// each start costs O(1): "A.A.A.A.…" offers a start at every capital, and `*` rescanned the run from each.
+const MAILBOX = /(?<![\p{L}])(\p{Lu}[\p{L}\p{M}'’.-]{0,63}(?: (?:\p{Lu}[\p{L}\p{M}'’.-]{0,63}|van|von|de|der|da|di|del|du|la|le)){1,3}) <[^<>@\s]{1,64}@[^<>\s]{1,255}>/gu;
 const INVERTED = /(?<![\p{L}])(\p{Lu}[\p{Ll}\p{M}'’-]+), (\p{Lu}[\p{Ll}\p{M}'’-]+)(?![\p{L}])/gu;
 
 export const personRecognizer = defineRecognizer({

@@ -1,4 +1,5 @@
 import { isWordChar } from "../boundaries.ts";
+import { CoveredOffsets } from "../covered-offsets.ts";
 import { defineRecognizer } from "../define-recognizer.ts";
 import type { RawSpan } from "../types.ts";
 
@@ -22,7 +23,8 @@ const SCHEME_URL = new RegExp(`\\b(?:https?|ftp)://[^\\s<>"'\`]+`, "gi");
 const BARE_URL = new RegExp(`(?<![A-Za-z0-9@._/:-])(?:${HOST_LABEL}\\.)+(?:${TLDS.join("|")})(?::\\d{2,5})?(?![A-Za-z0-9@_-])${REST}`, "g");
 /** A dot between a letter or digit and two lower-case letters: what every bare domain has. */
 const BARE_MARKER = /[A-Za-z0-9]\.[a-z]{2}/;
-const TRAILING_PUNCTUATION = /[.,;:!?'")\]}>]+$/;
+/** Sentence punctuation that may follow a URL: . , ; : ! ? ' " ) ] } > */
+const TRAILING_PUNCTUATION = new Set([46, 44, 59, 58, 33, 63, 39, 34, 41, 93, 125, 62]);
 
 export const urlRecognizer = defineRecognizer({
   entity: "URL",
@@ -30,16 +32,18 @@ export const urlRecognizer = defineRecognizer({
   mayContain: (p) => p.dots > 0 && p.letters >= 4,
   find(text) {
     const spans: RawSpan[] = [];
+    const withScheme = new CoveredOffsets(text.length);
     for (const match of text.matchAll(SCHEME_URL)) {
       const value = trimUrl(match[0]);
       if (!hasDomainHost(value)) continue;
       spans.push({ start: match.index, end: match.index + value.length, score: SCHEME_SCORE });
+      withScheme.add(match.index, match.index + value.length);
     }
     for (const match of BARE_MARKER.test(text) ? text.matchAll(BARE_URL) : []) {
       const start = match.index;
       if (isWordChar(text.charCodeAt(start - 1)) || isWordChar(text.charCodeAt(start + match[0].length))) continue;
       // Inside a URL with a scheme already found (the host after "://"): skip.
-      if (spans.some((s) => s.start <= start && start < s.end)) continue;
+      if (withScheme.covers(start)) continue;
       const value = trimUrl(match[0]);
       spans.push({ start, end: start + value.length, score: BARE_SCORE });
     }
@@ -47,10 +51,15 @@ export const urlRecognizer = defineRecognizer({
   },
 });
 
-/** Drops sentence punctuation after a URL, but keeps a ')' that closes a '(' inside it (Wikipedia links). */
+/**
+ * Drops sentence punctuation after a URL, but keeps a ')' that closes a '(' inside it (Wikipedia links).
+ * A scan back from the end: the regex /[.,…]+$/ retried at every dot of "http://a....a" was O(n²).
+ */
 function trimUrl(url: string): string {
-  let value = url.replace(TRAILING_PUNCTUATION, "");
-  const trimmed = url.slice(value.length);
+  let end = url.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(url.charCodeAt(end - 1))) end--;
+  let value = url.slice(0, end);
+  const trimmed = url.slice(end);
   if (trimmed.startsWith(")") && count(value, "(") > count(value, ")")) value += ")";
   return value;
 }
