@@ -42,6 +42,8 @@ async function readyVersion(rows: number) {
 
 // 200 rows at q = 0.1: 10 steps an epoch, 40 steps in all.
 const CONFIG = { model: { kind: "mlp", hidden: [4] }, epochs: 4, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, noiseMultiplier: 1.1, delta: 1e-4 };
+/** A private run declares its preprocessing (csv() above defines these ranges and classes). */
+const SCHEMA = { classes: ["n", "p"], columns: [{ name: "x", kind: "numeric", min: -2, max: 3 }, { name: "y", kind: "numeric", min: 0, max: 1 }] };
 
 const runRow = (id: string) => db.trainingRun.findUniqueOrThrow({ where: { id } });
 
@@ -64,7 +66,7 @@ describe("train worker process", () => {
     await setDatasetBudget(db, principal, data.name, data.version, { epsilon: 10, delta: 1e-3 });
     const first = await startWorkerProcess(env({ CANARY_STALLED_INTERVAL_MS: "1000", CANARY_TRAIN_STEP_DELAY_MS: "60" }));
     const model = `m-${uniqueSuffix()}`;
-    const { run, job, plan } = await startTrainingRun(db, principal, { model, dataset: data, target: "label", config: CONFIG, baseline: true });
+    const { run, job, plan } = await startTrainingRun(db, principal, { model, dataset: data, target: "label", schema: SCHEMA, config: CONFIG, baseline: true });
     expect(plan.steps).toBe(40);
 
     // Killed mid-epoch after at least one checkpoint.
@@ -115,7 +117,7 @@ describe("train worker process", () => {
     expect(await db.auditLogEntry.count({ where: { action: "training_run.complete", targetId: run!.id } })).toBe(1);
 
     // What is left (10 − ε) is less than this run's plan: refused before it starts.
-    const over = { model, dataset: data, target: "label", config: { ...CONFIG, noiseMultiplier: undefined, targetEpsilon: 10 - uninterrupted + 0.5 } };
+    const over = { model, dataset: data, target: "label", schema: SCHEMA, config: { ...CONFIG, noiseMultiplier: undefined, targetEpsilon: 10 - uninterrupted + 0.5 } };
     await expect(startTrainingRun(db, principal, over)).rejects.toThrow(/over budget: the run would spend ε = .* but .* has ε = .* left of its budget ε = 10\.00 \(basic composition/);
     expect(readTrainingRunConfig(done.config).lineageVersionIds).toEqual([data.id]);
   });
@@ -123,7 +125,7 @@ describe("train worker process", () => {
   it("cancels a running run; the ledger keeps the ε of its last checkpoint", async () => {
     const data = await readyVersion(200);
     await startWorkerProcess(env({ CANARY_TRAIN_STEP_DELAY_MS: "60" }));
-    const { run, job } = await startTrainingRun(db, principal, { model: `m-${uniqueSuffix()}`, dataset: data, target: "label", config: { ...CONFIG, epochs: 20 } });
+    const { run, job } = await startTrainingRun(db, principal, { model: `m-${uniqueSuffix()}`, dataset: data, target: "label", schema: SCHEMA, config: { ...CONFIG, epochs: 20 } });
     await waitFor("a checkpoint", () => runRow(run!.id), (r) => r.checkpointKey !== null);
     await cancelJob(db, job!.id, { actor: { id: principal.userId, label: principal.label }, subjects: { training_run: cancelTrainingRunSubject } });
     const done = await waitFor("the run to stop", () => db.job.findUniqueOrThrow({ where: { id: job!.id } }), (j) => j.finishedAt !== null && j.status === "cancelled");

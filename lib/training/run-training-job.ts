@@ -165,7 +165,10 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
     );
   }
 
-  const data = await loadTabularData({ train: trainFile, eval: evalFile, public: publicFile, target: config.target, maxCategories: config.maxCategories });
+  const data = await loadTabularData(
+    { train: trainFile, eval: evalFile, public: publicFile, target: config.target, maxCategories: config.maxCategories, schema: config.schema, private: train.private },
+    { public: "public", schema: "schema" },
+  );
   if (data.train.count === 0) throw new AppError("unprocessable", "the training set has no labelled example");
   const spec = specForModel(train.model, data.inputShape, data.numClasses);
 

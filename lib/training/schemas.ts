@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { preprocessingSchema } from "../dp/data/tabular.ts";
 import { modelNameSchema } from "../models/schemas.ts";
 
 const versionRefSchema = z.object({ name: z.string().min(1), version: z.coerce.number().int().min(1) });
@@ -10,8 +11,10 @@ export const startTrainingRunSchema = z.object({
   /** The label column (from the version's column schema). */
   target: z.string().min(1),
   eval: versionRefSchema.optional(),
-  /** Public data: pretrained on without noise; consumes no budget. */
+  /** Public data: pretrained on without noise, features encoded with its statistics; consumes no budget. */
   public: versionRefSchema.optional(),
+  /** Declared classes, numeric ranges and categories: the encoding, fitted on no rows. A private run needs this or `public`. */
+  schema: preprocessingSchema.optional(),
   /** A train config (lib/dp train-config.ts); `delta` defaults to 1/(10N). */
   config: z.record(z.string(), z.unknown()),
   /** Also train the non-private baseline with the same configuration. */

@@ -4,6 +4,7 @@
 // start → runTrainingJob path as the worker; idempotent (a model that has a version is left alone).
 import type { Principal } from "../auth/principal.ts";
 import type { Db } from "../db/index.ts";
+import type { PreprocessingSchema } from "../dp/data/tabular.ts";
 import { setDatasetBudget } from "./dataset-budget.ts";
 import { runTrainingJob } from "./run-training-job.ts";
 import { startTrainingRun } from "./start-training-run.ts";
@@ -17,14 +18,34 @@ export interface SeedDemoModelsOptions {
   eval?: { name: string; version: number };
   /** @defaultValue "approved" */
   target?: string;
+  /** The declared preprocessing of both runs. @defaultValue CREDIT_APPLICATIONS_SCHEMA */
+  schema?: PreprocessingSchema;
   log?: (line: string) => void;
 }
 
 const CONFIG = { model: { kind: "mlp", hidden: [32] }, epochs: 5, learningRate: 0.5, sampleRate: 0.02, clipNorm: 1, accountant: "rdp", delta: 1e-5 };
 
+/**
+ * The credit applications' columns as their generator in scripts/seed.ts defines them (ranges and
+ * categories by design, not read from the rows), so the DP run's encoding reveals no applicant.
+ */
+export const CREDIT_APPLICATIONS_SCHEMA: PreprocessingSchema = {
+  classes: ["0", "1"],
+  columns: [
+    { name: "age", kind: "categorical", categories: ["10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79"] },
+    { name: "sex", kind: "categorical", categories: ["female", "male"] },
+    { name: "postcode", kind: "categorical", categories: Array.from({ length: 8 }, (_, i) => String(10115 + i * 37)) },
+    { name: "income_k", kind: "numeric", min: 12, max: 160 },
+    { name: "employment_years", kind: "numeric", min: 0, max: 40 },
+    { name: "loan_amount_k", kind: "numeric", min: 1, max: 80 },
+    { name: "purpose", kind: "categorical", categories: ["business", "car", "education", "holiday", "home"] },
+    { name: "existing_loans", kind: "numeric", min: 0, max: 4 },
+  ],
+};
+
 /** Seeds `credit-dp` (ε ≈ 3, with baseline metrics) and `credit-baseline` (no noise). Returns the models created. */
 export async function seedDemoModels(db: Db, options: SeedDemoModelsOptions): Promise<string[]> {
-  const { principal, dataset = { name: "credit-applications", version: 1 }, eval: evalSet = { name: "credit-applications-holdout", version: 1 }, target = "approved", log = console.log } = options;
+  const { principal, dataset = { name: "credit-applications", version: 1 }, eval: evalSet = { name: "credit-applications-holdout", version: 1 }, target = "approved", schema = CREDIT_APPLICATIONS_SCHEMA, log = console.log } = options;
   const version = await db.datasetVersion.findFirst({ where: { dataset: { name: dataset.name }, version: dataset.version }, select: { budget: { select: { id: true } } } });
   if (!version) {
     log(`seed: note: ${dataset.name} v${dataset.version} is missing; skipping the demo models`);
@@ -38,7 +59,7 @@ export async function seedDemoModels(db: Db, options: SeedDemoModelsOptions): Pr
   ];
   for (const demo of demos) {
     if ((await db.modelVersion.count({ where: { model: { name: demo.model } } })) > 0) continue;
-    const { run } = await startTrainingRun(db, principal, { model: demo.model, dataset, eval: evalSet, target, config: demo.config, baseline: demo.baseline }, { enqueueJob: false });
+    const { run } = await startTrainingRun(db, principal, { model: demo.model, dataset, eval: evalSet, target, schema, config: demo.config, baseline: demo.baseline }, { enqueueJob: false });
     const result = await runTrainingJob(db, run!.id, { progressIntervalMs: 2000 });
     log(`seed: trained ${demo.model} v${result.modelVersion} (${result.steps} steps${result.epsilon === null ? ", non-private" : `, ε = ${result.epsilon.toFixed(2)}`})`);
     created.push(demo.model);

@@ -1,7 +1,8 @@
 import { appendAuditLog } from "../audit-log/index.ts";
 import type { Principal } from "../auth/principal.ts";
 import type { Db, Prisma, Tx } from "../db/index.ts";
-import { resolveTrainConfig } from "../dp/run/prepare-training.ts";
+import { encodingFromSchema } from "../dp/data/tabular.ts";
+import { privatePreprocessingRefusal, resolveTrainConfig } from "../dp/run/prepare-training.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue, type JobView } from "../queue/index.ts";
 import { budgetUse, lineageVersionIds, lockBudgets, type VersionBudgetUse } from "./privacy-budget.ts";
@@ -55,7 +56,8 @@ function refusalOf(plannedEpsilon: number | null, delta: number, budgets: Versio
 /**
  * Plans a DP training run on a stored dataset version and, unless `dryRun`, starts it: checks that
  * the versions are ready and the target is a column, resolves the config (δ below 1/N, σ calibrated
- * from a target ε), then, with the budgets of the version and its ancestors locked, refuses a run
+ * from a target ε), refuses a private run whose preprocessing would be fitted on its private rows
+ * (neither public data nor a declared schema; 422 naming the options), then, with the budgets of the version and its ancestors locked, refuses a run
  * whose planned ε or δ exceeds what any of them has left (409), records the run with a zero ledger
  * entry per version (its reservation) and the audit entry, and enqueues the `train` job after commit.
  */
@@ -76,6 +78,13 @@ export async function startTrainingRun(
   const count = train.rowCount ?? 0;
   if (count < 2) throw new AppError("unprocessable", `${request.dataset.name} v${request.dataset.version} has ${count} rows; training needs more`, { field: "dataset" });
   const resolved = resolveTrainConfig(request.config, count, "training");
+  if (request.schema) {
+    const declared = encodingFromSchema(request.schema, request.target).columns.map((c) => c.name);
+    const unknown = declared.find((name) => !columns.includes(name));
+    if (unknown !== undefined) throw new AppError("bad_request", `declared column "${unknown}" is not a column of ${request.dataset.name} v${request.dataset.version} (columns: ${columns.join(", ")})`, { field: "schema" });
+  } else if (resolved.config.private && !publicVersion) {
+    throw new AppError("unprocessable", privatePreprocessingRefusal({ public: "public", schema: "schema" }), { field: "schema" });
+  }
   const versionIds = await lineageVersionIds(db, train.id);
   const planOf = (budgets: VersionBudgetUse[]): TrainingPlan => ({
     plannedEpsilon: resolved.plannedEpsilon,
@@ -97,6 +106,7 @@ export async function startTrainingRun(
     publicDatasetVersionId: publicVersion?.id ?? null,
     baseline: request.baseline,
     ...(request.maxCategories ? { maxCategories: request.maxCategories } : {}),
+    ...(request.schema ? { schema: request.schema } : {}),
     lineageVersionIds: versionIds,
   };
   const { plan, runId } = await db.$transaction(async (tx) => {

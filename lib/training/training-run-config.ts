@@ -1,3 +1,4 @@
+import type { PreprocessingSchema } from "../dp/data/tabular.ts";
 import type { TrainConfig } from "../dp/training/train-config.ts";
 
 /** TrainingRun.config: the resolved train config and everything the worker needs to run it again. */
@@ -11,6 +12,8 @@ export interface TrainingRunConfig {
   publicDatasetVersionId: string | null;
   baseline: boolean;
   maxCategories?: number;
+  /** The declared preprocessing (classes, ranges, categories), when given. */
+  schema?: PreprocessingSchema;
   /** The training version and its ancestors: whose budgets the run consumes. */
   lineageVersionIds: string[];
 }

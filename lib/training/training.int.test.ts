@@ -6,6 +6,7 @@ import { uploadDatasetVersion } from "../datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/test-helpers.ts";
 import { createDb } from "../db/index.ts";
 import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
+import type { PreprocessingSchema } from "../dp/data/tabular.ts";
 import { mlpSpec } from "../dp/models/network-spec.ts";
 import { ingestDatasetVersion } from "../ingest/index.ts";
 import { bundleNetwork, getModel, loadModelVersionArtifact, uploadModelVersion } from "../models/index.ts";
@@ -34,6 +35,8 @@ async function version(rows: number, parents?: string[]) {
 }
 
 const config = (targetEpsilon: number) => ({ model: { kind: "logistic" }, epochs: 2, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, targetEpsilon, delta: 1e-4 });
+/** A private run declares its preprocessing: csv() above defines these ranges and classes. */
+const SCHEMA: PreprocessingSchema = { classes: ["0", "1"], columns: [{ name: "x", kind: "numeric", min: -2, max: 3 }, { name: "y", kind: "numeric", min: 0, max: 1 }] };
 
 beforeAll(async () => {
   owner = await createTestPrincipal(db);
@@ -58,7 +61,7 @@ describe("privacy budgets", () => {
     const parent = await version(100);
     const child = await version(100, [parent.id]);
     await setDatasetBudget(db, owner, parent.name, parent.version, { epsilon: 3, delta: 1e-3 });
-    const first = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: child, target: "approved", config: config(2) });
+    const first = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: child, target: "approved", schema: SCHEMA, config: config(2) });
     expect(first.plan.refusal).toBeNull();
     expect(first.plan.plannedEpsilon).toBeGreaterThan(1.99);
     expect((await db.budgetLedgerEntry.findMany({ where: { trainingRunId: first.run!.id } })).map((e) => e.datasetVersionId).sort()).toEqual([child.id, parent.id].sort());
@@ -67,19 +70,19 @@ describe("privacy budgets", () => {
     const parentBudget = await getDatasetBudget(db, parent.name, parent.version);
     expect(parentBudget.uses[0]!.reserved.epsilon).toBeCloseTo(first.plan.plannedEpsilon!, 9);
     expect(parentBudget.ledger.map((e) => e.trainedOn)).toEqual([`${child.name} v${child.version}`]);
-    const plan = await startTrainingRun(db, owner, { model: "plan-only", dataset: child, target: "approved", config: config(1.5), dryRun: true });
+    const plan = await startTrainingRun(db, owner, { model: "plan-only", dataset: child, target: "approved", schema: SCHEMA, config: config(1.5), dryRun: true });
     expect(plan.run).toBeNull();
     expect(plan.plan.refusal, String(plan.plan.refusal)).toMatch(new RegExp(`over budget: the run would spend ε = 1\\.\\d\\d, but ${parent.name} v1 has ε = 1\\.0\\d left of its budget ε = 3\\.00 \\(basic composition: spent 0\\.00, reserved by running jobs (1\\.99|2\\.00)`));
-    await expect(startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: child, target: "approved", config: config(1.5) })).rejects.toMatchObject({ code: "conflict" });
+    await expect(startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: child, target: "approved", schema: SCHEMA, config: config(1.5) })).rejects.toMatchObject({ code: "conflict" });
     // The parent itself is bound by the same budget; a small run still fits.
-    expect((await startTrainingRun(db, owner, { model: "plan-only", dataset: parent, target: "approved", config: config(0.9), dryRun: true })).plan.refusal).toBeNull();
+    expect((await startTrainingRun(db, owner, { model: "plan-only", dataset: parent, target: "approved", schema: SCHEMA, config: config(0.9), dryRun: true })).plan.refusal).toBeNull();
   });
 
   it("stops a run cleanly at a budget lowered after it started, and registers what it trained", async () => {
     process.env.CANARY_TF_BACKEND = "cpu";
     const data = await version(100);
     await setDatasetBudget(db, owner, data.name, data.version, { epsilon: 5, delta: 1e-3 });
-    const { run, plan } = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: data, target: "approved", config: config(2) }, { enqueueJob: false });
+    const { run, plan } = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: data, target: "approved", schema: SCHEMA, config: config(2) }, { enqueueJob: false });
     await setDatasetBudget(db, owner, data.name, data.version, { epsilon: 1, delta: 1e-3 });
     const result = await runTrainingJob(db, run!.id, { progressIntervalMs: 0 });
     expect(result).toMatchObject({ status: "completed", stoppedEarly: "budget", modelVersion: 1 });
@@ -101,12 +104,42 @@ describe("privacy budgets", () => {
   });
 });
 
+describe("a private run's preprocessing", () => {
+  it("is refused without public data or a declared schema, with a message naming the three options", async () => {
+    const data = await version(50);
+    const request = { model: "plan-only", dataset: data, target: "approved", config: config(1), dryRun: true };
+    await expect(startTrainingRun(db, owner, request)).rejects.toMatchObject({
+      code: "unprocessable",
+      message: expect.stringMatching(/^refused: a private run cannot take feature ranges, means or categories from its private training rows .* \(a\) public data to fit them on \(public\); \(b\) a declared schema \(schema: .*\(c\) statistics estimated with a DP mechanism charged to the privacy budget, which Canary does not offer yet\.$/),
+    });
+    // Neither is needed without DP; a declared column the version lacks is refused by name.
+    expect((await startTrainingRun(db, owner, { ...request, config: { ...config(1), private: false } })).plan.refusal).toBeNull();
+    await expect(startTrainingRun(db, owner, { ...request, schema: { ...SCHEMA, columns: [{ name: "income", kind: "numeric", min: 0, max: 1 }] } })).rejects.toThrow(/declared column "income" is not a column of .* \(columns: ref, x, y, approved\)/);
+  });
+
+  it("stores exactly the declared schema with the model: a category seen once in the private rows is not in it", async () => {
+    process.env.CANARY_TF_BACKEND = "cpu";
+    const dataset = await createTestDataset(db, owner, "once");
+    const rows = csv(100).trim().split("\n");
+    const withCity = [`${rows[0]},city`, ...rows.slice(1).map((line, i) => `${line},${i === 41 ? "Zanzibar" : ["Lyon", "Paris"][i % 2]}`)];
+    const { version: v } = await uploadDatasetVersion(db, owner, { datasetName: dataset.name, filename: "rows.csv", stream: streamOf(`${withCity.join("\n")}\n`) });
+    await ingestDatasetVersion(db, v.id);
+    const schema: PreprocessingSchema = { ...SCHEMA, columns: [...SCHEMA.columns, { name: "city", kind: "categorical", categories: ["Lyon", "Paris"] }] };
+    const { run } = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: { name: dataset.name, version: 1 }, target: "approved", schema, config: config(2) }, { enqueueJob: false });
+    await runTrainingJob(db, run!.id, { progressIntervalMs: 0 });
+    const stored = await db.modelVersion.findFirstOrThrow({ where: { trainingRun: { id: run!.id } } });
+    const { input } = stored.config as { input: { kind: string; encoding: unknown } };
+    expect(input).toEqual({ kind: "tabular", encoding: { version: 1, source: "declared", target: "approved", classes: schema.classes, columns: schema.columns, dropped: [], width: 4 } });
+    expect(JSON.stringify(stored.config)).not.toContain("Zanzibar");
+  });
+});
+
 describe("seedDemoModels", () => {
   it("trains the DP model with baseline metrics and the non-private model, once", async () => {
     const train = await version(200);
     const holdout = await version(100);
     const lines: string[] = [];
-    const options = { principal: owner, dataset: train, eval: holdout, log: (line: string) => lines.push(line) };
+    const options = { principal: owner, dataset: train, eval: holdout, schema: SCHEMA, log: (line: string) => lines.push(line) };
     // Names are fixed: run where no other test made them.
     await db.modelVersion.deleteMany({ where: { model: { name: { in: ["credit-dp", "credit-baseline"] } } } });
     expect(await seedDemoModels(db, options)).toEqual(["credit-dp", "credit-baseline"]);

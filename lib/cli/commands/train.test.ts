@@ -31,10 +31,12 @@ function workspace(run: unknown): string {
 }
 
 const config = { model: { kind: "logistic" }, epochs: 2, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, targetEpsilon: 2 };
+/** A private run declares its preprocessing: tinyCsv() defines these classes, ranges and categories (`id` is left out). */
+const schema = { classes: ["no", "yes"], columns: [{ name: "x", kind: "numeric", min: -3, max: 3 }, { name: "kind", kind: "categorical", categories: ["a", "b"] }] };
 
 describe("canary train", () => {
   it("trains with DP on a tiny CSV, prints the --json contract and saves the model", async () => {
-    const dir = workspace({ data: { train: "data.csv", eval: "data.csv", target: "label" }, config, output: "model", baseline: true });
+    const dir = workspace({ data: { train: "data.csv", eval: "data.csv", target: "label", schema }, config, output: "model", baseline: true });
     const run = await spawnOnCpu(["train", "--config", path.join(dir, "run.json"), "--json"]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(1);
@@ -53,9 +55,8 @@ describe("canary train", () => {
     expect(result.baseline.accuracy).toBeGreaterThan(0.9);
 
     const encoding = JSON.parse(readFileSync(path.join(dir, "model/encoding.json"), "utf8"));
-    expect(encoding.kind).toBe("tabular");
-    expect(encoding.encoding.classes).toEqual(["no", "yes"]);
-    expect(encoding.encoding.dropped).toEqual([{ name: "id", reason: "identifier-like (named like an id, every value distinct)" }]);
+    // The declared schema, exactly: nothing fitted on the private rows.
+    expect(encoding).toEqual({ kind: "tabular", encoding: { version: 1, source: "declared", target: "label", ...schema, dropped: [], width: 3 } });
     const spec = JSON.parse(readFileSync(path.join(dir, "model/spec.json"), "utf8"));
     expect(spec).toEqual({ inputShape: [3], layers: [], numClasses: 2 });
     const weights = JSON.parse(readFileSync(path.join(dir, "model/weights.json"), "utf8"));
@@ -75,13 +76,13 @@ describe("canary train", () => {
   });
 
   it("fails in one line naming the problem: unknown target, bad config field", async () => {
-    const unknown = workspace({ data: { train: "data.csv", target: "income" }, config });
+    const unknown = workspace({ data: { train: "data.csv", target: "income", schema }, config });
     const first = await spawnOnCpu(["train", "--config", path.join(unknown, "run.json"), "--json"]);
     expect(first.code).toBe(1);
     expect(first.stdout).toBe("");
     expect(first.stderr).toContain('canary: target column "income" is not in the training data (columns: id, x, kind, label)\n');
 
-    const bad = workspace({ data: { train: "data.csv", target: "label" }, config: { ...config, sampleRate: 2 } });
+    const bad = workspace({ data: { train: "data.csv", target: "label", schema }, config: { ...config, sampleRate: 2 } });
     const second = await spawnOnCpu(["train", "--config", path.join(bad, "run.json")]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/canary: run\.json config\.sampleRate: /);
@@ -103,7 +104,7 @@ describe("canary train", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const dir = workspace({ data: { train: "data.csv", target: "label" }, config });
+      const dir = workspace({ data: { train: "data.csv", target: "label", schema }, config });
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const run = await spawnCanary(["train", "--config", path.join(dir, "run.json"), "--json", "--register", "--model", "churn"], {
         env: { CANARY_TF_BACKEND: "cpu", CANARY_URL: url, CANARY_TOKEN: "cnry_test" },
@@ -128,7 +129,7 @@ describe("canary train", () => {
     } finally {
       server.close();
     }
-    const missing = await spawnOnCpu(["train", "--config", path.join(workspace({ data: { train: "data.csv", target: "label" }, config }), "run.json"), "--register"]);
+    const missing = await spawnOnCpu(["train", "--config", path.join(workspace({ data: { train: "data.csv", target: "label", schema }, config }), "run.json"), "--register"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("canary: --register needs --model NAME");
   });

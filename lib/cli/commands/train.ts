@@ -1,12 +1,12 @@
 // `canary train --config run.json [--json]`: trains a model on this machine with DP-SGD (offline, no
-// server). run.json = { data: { train, eval?, target?, public?, maxCategories? }, config, output?,
+// server). run.json = { data: { train, eval?, target?, public?, maxCategories?, schema? }, config, output?,
 // baseline? } (lib/dp/run/run-spec.ts); file paths are relative to run.json. δ defaults to 1/(10N).
 // --json prints one object with exactly the keys of LocalTrainingResult (tested in train.test.ts).
 // --register --model NAME then uploads the trained model to the registry (CANARY_URL, CANARY_TOKEN)
 // as a TensorFlow.js Layers bundle with its encoding, spec and config; the server did not see the
 // training, so the guarantee is recorded as declared, not verified. --json then adds `registered`.
-// The guarantee covers the DP-SGD steps; a tabular encoding (means, standard deviations, category
-// and class lists) fitted on the private training set is not covered: give `public` data to fit it there.
+// A private run on tabular data takes its encoding (ranges, means, category and class lists) from
+// `public` data or a declared `schema`, never from the private rows, which the guarantee would not cover.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
@@ -32,7 +32,7 @@ export function registerTrainCommand(program: Command): void {
   program
     .command("train")
     .description("train a model locally with differential privacy (DP-SGD) from a run.json; prints metrics and the (ε, δ) guarantee")
-    .requiredOption("--config <file>", "run.json: { data: { train, eval?, target?, public? }, config, output?, baseline? }")
+    .requiredOption("--config <file>", "run.json: { data: { train, eval?, target?, public?, schema? }, config, output?, baseline? }")
     .option("--json", 'print one {"metrics","baseline"?,"guarantee","backend","steps","artifact"?,"registered"?} object')
     .option("--register", "upload the trained model to the registry through the API (CANARY_URL, CANARY_TOKEN)")
     .option("--model <name>", "the registry model to add a version to (with --register)")

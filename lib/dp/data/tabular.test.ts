@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/index.ts";
-import { encodeRows, fitFeatureEncoding, loadTabular, type TabularRow } from "./tabular.ts";
+import { encodeRows, encodingFromSchema, fitFeatureEncoding, loadTabular, type PreprocessingSchema, type TabularRow } from "./tabular.ts";
 
 const rows = (records: Record<string, unknown>[]): TabularRow[] => records.map((fields, i) => ({ line: i + 2, fields }));
 
@@ -92,6 +92,37 @@ describe("fitFeatureEncoding / encodeRows", () => {
     const none = thrown(() => fitFeatureEncoding(rows([{ c: "k", y: "a" }, { c: "k", y: "b" }]), { target: "y" }));
     expect(none.code).toBe("unprocessable");
     expect(none.message).toBe('no usable feature column besides the target "y" (dropped c: constant)');
+  });
+});
+
+describe("encodingFromSchema", () => {
+  const declared: PreprocessingSchema = {
+    classes: ["no", "yes"],
+    columns: [
+      { name: "age", kind: "numeric", min: 0, max: 100 },
+      { name: "colour", kind: "categorical", categories: ["red", "blue"] },
+    ],
+  };
+
+  it("is the declared schema exactly, and encodes ranges clipped onto [-1, 1] and unlisted categories as zeros", () => {
+    const encoding = encodingFromSchema(declared, "label");
+    expect(encoding).toEqual({ version: 1, source: "declared", target: "label", classes: ["no", "yes"], columns: declared.columns, dropped: [], width: 3 });
+    // age 75 → (75 − 50) / 50 = 0.5; 150 is clipped to 100 → 1; −20 to 0 → −1; missing → 0 (the range's centre).
+    const data = encodeRows(rows([{ age: 75, colour: "blue", label: "yes" }, { age: 150, colour: "green", label: "no" }, { age: -20, colour: "red", label: "no" }, { age: "", colour: "red", label: "yes" }]), encoding);
+    expect(Array.from(data.features)).toEqual([0.5, 0, 1, 1, 0, 0, -1, 1, 0, 0, 1, 0]);
+    expect(Array.from(data.labels)).toEqual([1, 0, 0, 1]);
+    const unknown = thrown(() => encodeRows(rows([{ age: 1, colour: "red", label: "maybe" }]), encoding));
+    expect(unknown.message).toBe('line 2: the value of target column "label" is not one of the 2 declared classes');
+  });
+
+  it("refuses a schema that breaks a rule, naming it", () => {
+    const numeric = (min: number, max: number) => ({ ...declared, columns: [{ name: "age", kind: "numeric" as const, min, max }] });
+    expect(thrown(() => encodingFromSchema(numeric(5, 5), "label")).message).toBe('preprocessing schema: column "age" needs min < max, got [5, 5]');
+    expect(thrown(() => encodingFromSchema({ ...declared, classes: ["a", "a"] }, "label")).message).toBe('preprocessing schema: class "a" is listed twice');
+    expect(thrown(() => encodingFromSchema({ ...declared, columns: [...declared.columns, declared.columns[0]!] }, "label")).message).toBe('preprocessing schema: column "age" is listed twice');
+    expect(thrown(() => encodingFromSchema(declared, "age")).message).toBe('preprocessing schema: the target "age" cannot also be a feature column');
+    expect(thrown(() => encodingFromSchema({ ...declared, columns: [{ name: "c", kind: "categorical", categories: ["x", "x"] }] }, "label")).message).toBe('preprocessing schema: column "c" lists category "x" twice');
+    expect(thrown(() => encodingFromSchema({ ...declared, classes: ["one"] }, "label")).code).toBe("unprocessable");
   });
 });
 

@@ -16,6 +16,11 @@
 // - Rows whose target is missing are skipped (counted in `skippedRows`); the classes are the
 //   training set's target values as strings, in numeric order when all are numbers, else sorted.
 // The whole file is held in memory as records (fine for the tabular sizes DP-SGD trains on here).
+//
+// A private run must not fit any of this on its private rows (a category seen once reveals its
+// record): it fits on public data, or takes a declared PreprocessingSchema (encodingFromSchema),
+// whose numeric columns are ranges: values are clipped to [min, max] and mapped onto [-1, 1].
+import { z } from "zod";
 import { AppError } from "../../errors/index.ts";
 import { detectFormat, readRecords, type RecordFormat } from "../../records/index.ts";
 import type { TrainingData } from "../training/train.ts";
@@ -30,7 +35,31 @@ const MIN_ROWS_FOR_ID = 10;
 
 export type EncodedColumn =
   | { name: string; kind: "numeric"; mean: number; std: number }
+  | { name: string; kind: "numeric"; min: number; max: number }
   | { name: string; kind: "categorical"; categories: string[] };
+
+/**
+ * Ranges, categories and classes declared by the user (training form, run.json `data.schema`),
+ * so that nothing of the encoding is computed from private rows. Columns not listed are not features.
+ */
+export const preprocessingSchema = z
+  .object({
+    /** The target's classes; class index i is classes[i]. */
+    classes: z.array(z.string().min(1)).min(2),
+    columns: z
+      .array(
+        z.discriminatedUnion("kind", [
+          z.object({ name: z.string().min(1), kind: z.literal("numeric"), min: z.number(), max: z.number() }).strict(),
+          z.object({ name: z.string().min(1), kind: z.literal("categorical"), categories: z.array(z.string().min(1)).min(1) }).strict(),
+        ]),
+      )
+      .min(1),
+  })
+  .strict();
+export type PreprocessingSchema = z.infer<typeof preprocessingSchema>;
+
+/** Where an encoding's statistics come from: declared, fitted on public rows, or on the training rows. */
+export type EncodingSource = "declared" | "public" | "training";
 
 export interface DroppedColumn {
   name: string;
@@ -40,6 +69,8 @@ export interface DroppedColumn {
 /** Everything needed to encode new records like the training set: store it with the model. */
 export interface FeatureEncoding {
   version: 1;
+  /** Absent on encodings stored before sources were recorded (fitted on the training rows). */
+  source?: EncodingSource;
   target: string;
   /** Class index i is classes[i]. */
   classes: string[];
@@ -113,6 +144,22 @@ function describeColumn(name: string, values: unknown[], maxCategories: number):
 }
 
 /**
+ * The rows' column names in first-seen order. @throws AppError bad_request when one of `required`
+ * (the target first, then declared feature columns) is not among them.
+ */
+export function requireColumns(rows: TabularRow[], required: string[]): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) for (const name of Object.keys(row.fields)) if (!seen.has(name)) (seen.add(name), names.push(name));
+  const missing = required.find((name) => !seen.has(name));
+  if (missing !== undefined) {
+    const role = missing === required[0] ? "target column" : "declared column";
+    throw new AppError("bad_request", `${role} "${missing}" is not in the training data (columns: ${names.join(", ") || "none"})`, { field: missing === required[0] ? "target" : "schema" });
+  }
+  return names;
+}
+
+/**
  * Fits the encoding of the training rows: which columns become which features, their statistics,
  * the classes of `target`. Runs in O(rows × columns + categories log categories).
  * @throws AppError bad_request when `target` is not a column; unprocessable when the target has
@@ -121,12 +168,7 @@ function describeColumn(name: string, values: unknown[], maxCategories: number):
 export function fitFeatureEncoding(rows: TabularRow[], options: FitFeatureEncodingOptions): FeatureEncoding {
   const { target, maxCategories = DEFAULT_MAX_CATEGORIES } = options;
   if (!(Number.isInteger(maxCategories) && maxCategories >= 1)) throw new AppError("bad_request", `fitFeatureEncoding: maxCategories must be an integer >= 1, got ${maxCategories}`);
-  const names: string[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) for (const name of Object.keys(row.fields)) if (!seen.has(name)) (seen.add(name), names.push(name));
-  if (!seen.has(target)) {
-    throw new AppError("bad_request", `target column "${target}" is not in the training data (columns: ${names.join(", ") || "none"})`, { field: "target" });
-  }
+  const names = requireColumns(rows, [target]);
   const labelled = rows.filter((row) => !isMissing(row.fields[target]));
   const classes = sortLabels([...new Set(labelled.map((row) => asCategory(row.fields[target])))]);
   if (classes.length < 2) {
@@ -139,7 +181,7 @@ export function fitFeatureEncoding(rows: TabularRow[], options: FitFeatureEncodi
     const values = labelled.map((row) => row.fields[name]).filter((v) => !isMissing(v));
     const described = describeColumn(name, values, maxCategories);
     if ("reason" in described) dropped.push(described);
-    else if (described.kind === "numeric" && described.std === 0) dropped.push({ name, reason: "constant" });
+    else if ("std" in described && described.std === 0) dropped.push({ name, reason: "constant" });
     else columns.push(described);
   }
   if (columns.length === 0) {
@@ -148,6 +190,39 @@ export function fitFeatureEncoding(rows: TabularRow[], options: FitFeatureEncodi
   }
   const width = columns.reduce((a, c) => a + (c.kind === "numeric" ? 1 : c.categories.length), 0);
   return { version: 1, target, classes, columns, dropped, width };
+}
+
+/**
+ * The encoding a declared schema defines, exactly as declared: no row is read, so it reveals
+ * nothing of any dataset. Runs in O(columns + categories).
+ * @throws AppError unprocessable naming the rule broken: a column listed twice or named like the
+ * target, a range with min ≥ max, a category or class listed twice.
+ */
+export function encodingFromSchema(schema: PreprocessingSchema, target: string): FeatureEncoding {
+  const fail = (message: string) => new AppError("unprocessable", `preprocessing schema: ${message}`, { field: "schema" });
+  const duplicate = (values: string[]) => values.find((v, i) => values.indexOf(v) !== i);
+  const parsed = preprocessingSchema.safeParse(schema);
+  if (!parsed.success) throw fail(`${parsed.error.issues[0]!.path.join(".") || "schema"}: ${parsed.error.issues[0]!.message}`);
+  const { classes, columns } = parsed.data;
+  if (duplicate(classes) !== undefined) throw fail(`class "${duplicate(classes)}" is listed twice`);
+  const names = columns.map((c) => c.name);
+  if (duplicate(names) !== undefined) throw fail(`column "${duplicate(names)}" is listed twice`);
+  if (names.includes(target)) throw fail(`the target "${target}" cannot also be a feature column`);
+  for (const column of columns) {
+    if (column.kind === "numeric" && !(Number.isFinite(column.min) && Number.isFinite(column.max) && column.min < column.max)) {
+      throw fail(`column "${column.name}" needs min < max, got [${column.min}, ${column.max}]`);
+    }
+    if (column.kind === "categorical" && duplicate(column.categories) !== undefined) throw fail(`column "${column.name}" lists category "${duplicate(column.categories)}" twice`);
+  }
+  const width = columns.reduce((a, c) => a + (c.kind === "numeric" ? 1 : c.categories.length), 0);
+  return { version: 1, source: "declared", target, classes, columns, dropped: [], width };
+}
+
+/** A numeric value's feature: standardised with fitted statistics, or clipped to a declared range and mapped onto [-1, 1]. */
+function numericFeature(column: Extract<EncodedColumn, { kind: "numeric" }>, value: number): number {
+  if ("mean" in column) return (value - column.mean) / column.std;
+  const half = (column.max - column.min) / 2;
+  return (Math.min(column.max, Math.max(column.min, value)) - (column.min + half)) / half;
 }
 
 /**
@@ -164,7 +239,8 @@ export function encodeRows(rows: TabularRow[], encoding: FeatureEncoding): Encod
   labelled.forEach((row, i) => {
     const label = classIndex.get(asCategory(row.fields[encoding.target]));
     if (label === undefined) {
-      throw new AppError("unprocessable", `line ${row.line}: the value of target column "${encoding.target}" is not one of the ${encoding.classes.length} classes seen in training`, { line: row.line });
+      const classes = encoding.source === "declared" ? "declared classes" : "classes seen in training";
+      throw new AppError("unprocessable", `line ${row.line}: the value of target column "${encoding.target}" is not one of the ${encoding.classes.length} ${classes}`, { line: row.line });
     }
     labels[i] = label;
     let offset = i * encoding.width;
@@ -172,7 +248,7 @@ export function encodeRows(rows: TabularRow[], encoding: FeatureEncoding): Encod
       const value = row.fields[column.name];
       if (column.kind === "numeric") {
         const number = isMissing(value) ? undefined : asNumber(value);
-        features[offset] = number === undefined ? 0 : (number - column.mean) / column.std;
+        features[offset] = number === undefined ? 0 : numericFeature(column, number);
         offset += 1;
       } else {
         const index = isMissing(value) || typeof value === "object" ? undefined : categoryIndex[c]!.get(asCategory(value));

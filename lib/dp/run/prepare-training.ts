@@ -5,7 +5,7 @@ import { AppError } from "../../errors/index.ts";
 import type { RecordFormat } from "../../records/index.ts";
 import { calibrateNoiseMultiplier, createAccountant } from "../accountant/index.ts";
 import { FASHION_MNIST_CLASSES, fashionMnistAvailable, loadFashionMnist } from "../data/fashion-mnist.ts";
-import { encodeRows, type FeatureEncoding, fitFeatureEncoding, readTabularRows } from "../data/tabular.ts";
+import { encodeRows, encodingFromSchema, type FeatureEncoding, fitFeatureEncoding, type PreprocessingSchema, readTabularRows, requireColumns, type TabularRow } from "../data/tabular.ts";
 import type { Network } from "../models/network.ts";
 import type { NetworkSpec } from "../models/network-spec.ts";
 import { evaluate } from "../training/evaluate.ts";
@@ -38,18 +38,54 @@ export interface TabularSources {
   public?: TabularFile;
   target: string;
   maxCategories?: number;
+  /** Declared ranges, categories and classes: the encoding, fitted on no rows. Wins over public data. */
+  schema?: PreprocessingSchema;
+  /** A private run refuses to fit its encoding on the training rows. */
+  private: boolean;
+}
+
+/** Where the request names public data and a declared schema: run.json's fields, or the API's. */
+export interface PreprocessingFields {
+  public: string;
+  schema: string;
 }
 
 /**
- * Reads tabular files and encodes them. With public data the encoding's statistics come from it, so
- * they reveal nothing of the private set; without, they come from the training set and sit outside
- * the DP guarantee (documented).
+ * Why a private run without public data or a declared schema is refused, naming the three ways to
+ * give its preprocessing; the third, statistics released by a DP mechanism charged to the
+ * accountant, is not offered yet, and the message says so.
  */
-export async function loadTabularData(sources: TabularSources): Promise<PreparedData> {
+export function privatePreprocessingRefusal(fields: PreprocessingFields): string {
+  return (
+    "refused: a private run cannot take feature ranges, means or categories from its private training rows (a category seen once reveals its record). " +
+    `Give one of: (a) public data to fit them on (${fields.public}); (b) a declared schema (${fields.schema}: the target's classes and, per feature column, a numeric range or its categories); ` +
+    "(c) statistics estimated with a DP mechanism charged to the privacy budget, which Canary does not offer yet."
+  );
+}
+
+function tabularEncoding(sources: TabularSources, trainRows: TabularRow[], publicRows: TabularRow[] | undefined, fields: PreprocessingFields): FeatureEncoding {
+  if (sources.schema) {
+    const encoding = encodingFromSchema(sources.schema, sources.target);
+    requireColumns(trainRows, [sources.target, ...encoding.columns.map((c) => c.name)]);
+    return encoding;
+  }
+  const options = { target: sources.target, maxCategories: sources.maxCategories };
+  if (publicRows) return { ...fitFeatureEncoding(publicRows, options), source: "public" };
+  if (sources.private) throw new AppError("unprocessable", privatePreprocessingRefusal(fields), { field: fields.schema });
+  return { ...fitFeatureEncoding(trainRows, options), source: "training" };
+}
+
+/**
+ * Reads tabular files and encodes them. The encoding comes from the declared schema, else from the
+ * public data, so it reveals nothing of the private set; only a non-private run fits it on its
+ * training rows. `fields` names public data and the schema in the refusal of a private run with neither.
+ * @throws AppError unprocessable for a private run with neither, or a schema that breaks a rule.
+ */
+export async function loadTabularData(sources: TabularSources, fields: PreprocessingFields = { public: "data.public", schema: "data.schema" }): Promise<PreparedData> {
   const read = (file: TabularFile) => (typeof file === "string" ? readTabularRows(file) : readTabularRows(file.path, file.format));
   const trainRows = await read(sources.train);
   const publicRows = sources.public === undefined ? undefined : await read(sources.public);
-  const encoding: FeatureEncoding = fitFeatureEncoding(publicRows ?? trainRows, { target: sources.target, maxCategories: sources.maxCategories });
+  const encoding = tabularEncoding(sources, trainRows, publicRows, fields);
   return {
     train: encodeRows(trainRows, encoding),
     eval: sources.eval === undefined ? undefined : encodeRows(await read(sources.eval), encoding),

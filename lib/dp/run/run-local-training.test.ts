@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { PreprocessingSchema } from "../data/tabular.ts";
 import { runLocalTraining } from "./run-local-training.ts";
 import { parseRunSpec } from "./run-spec.ts";
 
@@ -45,5 +46,46 @@ describe("runLocalTraining", () => {
     expect([...progress]).toEqual(["train: pretrain", "train"]);
     expect(result.guarantee).toMatchObject({ delta: 1e-4, noiseMultiplier: 1, sampleRate: 0.1, steps: 20, clipNorm: 1, accountant: "rdp" });
     expect(result.metrics.accuracy).toBeGreaterThan(0.85);
+  });
+});
+
+describe("runLocalTraining: preprocessing of a private run", () => {
+  const config = { model: { kind: "logistic" }, epochs: 1, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, noiseMultiplier: 1, delta: 1e-4 };
+  /** `city` has one record in "Zanzibar": fitted on the private rows, the category would reveal it. */
+  function privateRows(dir: string): void {
+    const lines = csv(100, 0).trim().split("\n");
+    writeFileSync(path.join(dir, "private.csv"), `${[`${lines[0]},city`, ...lines.slice(1).map((line, i) => `${line},${i === 37 ? "Zanzibar" : i % 2 ? "Lyon" : "Paris"}`)].join("\n")}\n`);
+  }
+
+  it("refuses a private run with neither public data nor a declared schema, naming the three options", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "canary-run-"));
+    privateRows(dir);
+    const run = parseRunSpec({ data: { train: "private.csv", target: "label" }, config }, dir);
+    await expect(runLocalTraining(run, { backend: "cpu" })).rejects.toThrow(
+      "refused: a private run cannot take feature ranges, means or categories from its private training rows (a category seen once reveals its record). " +
+        "Give one of: (a) public data to fit them on (data.public); (b) a declared schema (data.schema: the target's classes and, per feature column, a numeric range or its categories); " +
+        "(c) statistics estimated with a DP mechanism charged to the privacy budget, which Canary does not offer yet.",
+    );
+    // A non-private run may still fit its encoding on its own rows.
+    const plain = parseRunSpec({ data: { train: "private.csv", target: "label" }, config: { ...config, private: false } }, dir);
+    expect((await runLocalTraining(plain, { backend: "cpu" })).guarantee).toBeNull();
+  });
+
+  it("stores the declared schema as the model's encoding: a category seen once in the private rows is not in it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "canary-run-"));
+    privateRows(dir);
+    const schema: PreprocessingSchema = {
+      classes: ["n", "p"],
+      columns: [
+        { name: "x", kind: "numeric", min: -3, max: 3 },
+        { name: "city", kind: "categorical", categories: ["Lyon", "Paris"] },
+      ],
+    };
+    const run = parseRunSpec({ data: { train: "private.csv", target: "label", schema }, config, output: "model" }, dir);
+    const result = await runLocalTraining(run, { backend: "cpu" });
+    expect(result.guarantee).not.toBeNull();
+    const saved = readFileSync(path.join(dir, "model/encoding.json"), "utf8");
+    expect(JSON.parse(saved)).toEqual({ kind: "tabular", encoding: { version: 1, source: "declared", target: "label", classes: schema.classes, columns: schema.columns, dropped: [], width: 3 } });
+    expect(saved).not.toContain("Zanzibar");
   });
 });

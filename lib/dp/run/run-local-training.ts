@@ -47,7 +47,16 @@ async function loadData(spec: RunSpec): Promise<PreparedData> {
   if (typeof data.train !== "string") {
     return loadImageData({ train: data.train, eval: data.eval as ImageSource | undefined, public: data.public as ImageSource | undefined });
   }
-  return loadTabularData({ train: data.train, eval: data.eval as string | undefined, public: data.public as string | undefined, target: data.target!, maxCategories: data.maxCategories });
+  return loadTabularData({
+    train: data.train,
+    eval: data.eval as string | undefined,
+    public: data.public as string | undefined,
+    target: data.target!,
+    maxCategories: data.maxCategories,
+    schema: data.schema,
+    // Read before the config is resolved (which needs N): private unless it says otherwise.
+    private: spec.config.private !== false,
+  });
 }
 
 /**

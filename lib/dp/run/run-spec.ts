@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../../errors/index.ts";
+import { preprocessingSchema } from "../data/tabular.ts";
 
 /** A CSV / JSON Lines file (relative paths resolve against run.json's folder) or Fashion-MNIST. */
 export const dataSourceSchema = z.union([
@@ -26,6 +27,11 @@ export const runSpecSchema = z
         public: dataSourceSchema.optional(),
         /** Categorical columns with more categories are dropped. @defaultValue 50 */
         maxCategories: z.number().int().min(1).optional(),
+        /**
+         * Declared classes and feature columns (numeric ranges, categories) of CSV / JSONL data: the
+         * encoding, fitted on no rows. A private run needs this or `public`.
+         */
+        schema: preprocessingSchema.optional(),
       })
       .strict(),
     config: z.record(z.string(), z.unknown()),
@@ -61,5 +67,6 @@ export function parseRunSpec(input: unknown, baseDir: string): RunSpec {
     }
   }
   if (tabular && spec.data.target === undefined) throw new AppError("unprocessable", "run.json data.target: name the label column of the training file");
+  if (!tabular && spec.data.schema !== undefined) throw new AppError("unprocessable", "run.json data.schema: only CSV / JSON Lines data has a preprocessing schema");
   return { ...spec, data, output: spec.output === undefined ? undefined : path.resolve(baseDir, spec.output) };
 }

@@ -25,6 +25,7 @@ export default async function NewModelPage({ searchParams }: Props) {
     version: row.version,
     rowCount: row.rowCount ?? 0,
     columns: ((row.columnSchema as { columns?: { name: string }[] } | null)?.columns ?? []).map((c) => c.name),
+    numericColumns: ((row.columnSchema as { columns?: { name: string; type: string }[] } | null)?.columns ?? []).filter((c) => c.type === "integer" || c.type === "number").map((c) => c.name),
     hasBudget: row.budget !== null,
   }));
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

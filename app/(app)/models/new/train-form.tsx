@@ -12,6 +12,8 @@ export interface VersionOption {
   version: number;
   rowCount: number;
   columns: string[];
+  /** Columns the ingest typed as numbers: the schema template gives them a range. */
+  numericColumns: string[];
   hasBudget: boolean;
 }
 
@@ -44,6 +46,9 @@ interface Values {
   target: string;
   evalDataset: string;
   publicDataset: string;
+  /** Where a private run's feature ranges and categories come from: never the private rows. */
+  preprocessing: "declared" | "public";
+  schema: string;
   kind: "logistic" | "mlp";
   hidden: string;
   epochs: string;
@@ -56,6 +61,26 @@ interface Values {
   delta: string;
   accountant: "rdp" | "prv";
   baseline: boolean;
+}
+
+/**
+ * A schema to complete: the classes and each column's range or categories are left for the user to
+ * declare (from domain knowledge or documentation), never filled from the private rows.
+ */
+function schemaTemplate(version: VersionOption | undefined, target: string): string {
+  const columns = (version?.columns ?? [])
+    .filter((c) => c !== target)
+    .map((name) => (version!.numericColumns.includes(name) ? { name, kind: "numeric", min: 0, max: 1 } : { name, kind: "categorical", categories: ["…"] }));
+  return JSON.stringify({ classes: ["…", "…"], columns }, null, 2);
+}
+
+/** The declared schema, or why it cannot be sent. */
+function parseSchema(text: string): { schema?: unknown; error?: string } {
+  try {
+    return { schema: JSON.parse(text) as unknown };
+  } catch {
+    return { error: "The preprocessing schema is not valid JSON." };
+  }
 }
 
 function requestOf(values: Values, versions: VersionOption[], dryRun: boolean) {
@@ -79,6 +104,7 @@ function requestOf(values: Values, versions: VersionOption[], dryRun: boolean) {
     target: values.target,
     ...(values.evalDataset ? { eval: ref(values.evalDataset) } : {}),
     ...(values.publicDataset ? { public: ref(values.publicDataset) } : {}),
+    ...(values.preprocessing === "declared" ? { schema: parseSchema(values.schema).schema } : {}),
     config,
     baseline: values.baseline,
     dryRun,
@@ -94,6 +120,8 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
     target: initial?.columns.at(-1) ?? "",
     evalDataset: "",
     publicDataset: "",
+    preprocessing: "declared",
+    schema: schemaTemplate(initial, initial?.columns.at(-1) ?? ""),
     kind: "mlp",
     hidden: "16",
     epochs: "5",
@@ -114,7 +142,11 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
   const selected = versions.find((v) => v.key === values.dataset);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((old) => ({ ...old, [key]: value }));
 
-  const planBody = useMemo(() => (selected && values.target ? JSON.stringify(requestOf({ ...values, model: values.model.trim() || "plan-only" }, versions, true)) : null), [values, versions, selected]);
+  const schemaError = values.preprocessing === "declared" ? parseSchema(values.schema).error : undefined;
+  const planBody = useMemo(
+    () => (selected && values.target && !schemaError ? JSON.stringify(requestOf({ ...values, model: values.model.trim() || "plan-only" }, versions, true)) : null),
+    [values, versions, selected, schemaError],
+  );
   useEffect(() => {
     if (!planBody) return;
     const controller = new AbortController();
@@ -188,7 +220,10 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
                 {...input("dataset")}
                 onChange={(e) => {
                   const next = versions.find((v) => v.key === e.target.value);
-                  setValues((old) => ({ ...old, dataset: e.target.value, target: next?.columns.includes(old.target) ? old.target : (next?.columns.at(-1) ?? "") }));
+                  setValues((old) => {
+                    const target = next?.columns.includes(old.target) ? old.target : (next?.columns.at(-1) ?? "");
+                    return { ...old, dataset: e.target.value, target, schema: schemaTemplate(next, target) };
+                  });
                 }}
               >
                 {versions.map((v) => (
@@ -236,6 +271,28 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
               </select>
               <span className="hint">Pretrained on without noise, consuming no budget.</span>
             </div>
+            <div className="field">
+              <label htmlFor="preprocessing">Feature ranges and categories</label>
+              <select className="select" {...input("preprocessing")}>
+                <option value="declared">Declared below</option>
+                <option value="public">Fitted on the public data</option>
+              </select>
+              <span className="hint">Never fitted on the private training rows: a category seen once would reveal its record.</span>
+            </div>
+            {values.preprocessing === "declared" ? (
+              <div className="field span-2">
+                <label htmlFor="schema">Preprocessing schema (JSON)</label>
+                <textarea className="textarea mono" rows={10} spellCheck={false} {...input("schema")} />
+                <span className="hint">
+                  The target&apos;s classes, and per feature column a numeric range (values are clipped to it) or its categories, from domain knowledge, not from the data. Columns left out are not used.
+                </span>
+                {schemaError ? (
+                  <span className="field-error" role="alert">
+                    {schemaError}
+                  </span>
+                ) : null}
+              </div>
+            ) : null}
             <div className="field">
               <label htmlFor="kind">Model kind</label>
               <select className="select" {...input("kind")}>
@@ -307,7 +364,7 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
             </label>
           </div>
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={submitting || !plan || plan.refusal !== null || !values.model.trim()} data-testid="start-training">
+            <button type="submit" className="btn btn-primary" disabled={submitting || !plan || plan.refusal !== null || schemaError !== undefined || !values.model.trim()} data-testid="start-training">
               {submitting ? "Starting…" : "Start training"}
             </button>
           </div>
