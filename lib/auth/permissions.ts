@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   { name: "findings.read", description: "Read scan findings (masked)", roles: READERS },
   { name: "findings.triage", description: "Triage findings", roles: ["admin", "compliance_officer", "ml_engineer"] },
   { name: "scans.run", description: "Start scans on dataset versions", roles: BUILDERS },
+  { name: "budgets.write", description: "Set privacy budgets: owners set or lower their own; compliance officers and admins also raise others'", roles: ["admin", "ml_engineer", "compliance_officer", "service"] },
   { name: "models.read", description: "Read models, versions and training runs", roles: READERS },
   { name: "models.write", description: "Register models, upload versions, start training", roles: BUILDERS },
   { name: "audits.read", description: "Read leakage audits", roles: READERS },

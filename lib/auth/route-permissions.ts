@@ -109,7 +109,7 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   api("POST", "/api/v1/training-runs", "models.write"),
   api("GET", "/api/v1/training-runs/[id]", "models.read"),
   api("GET", "/api/v1/datasets/[name]/versions/[version]/budget", "datasets.read"),
-  api("PUT", "/api/v1/datasets/[name]/versions/[version]/budget", "datasets.write"),
+  api("PUT", "/api/v1/datasets/[name]/versions/[version]/budget", "budgets.write"),
   // leakage audits (issue 6)
   api("GET", "/api/v1/audits", "audits.read"),
   api("GET", "/api/v1/audits/[id]", "audits.read"),

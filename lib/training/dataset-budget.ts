@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import type { Principal } from "../auth/principal.ts";
+import { actsAs, type Principal } from "../auth/principal.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { budgetUse, lineageVersionIds, lockBudgets, type VersionBudgetUse } from "./privacy-budget.ts";
@@ -84,11 +84,17 @@ export async function setDatasetBudget(db: Db, principal: Principal, name: strin
   const { epsilon, delta } = setBudgetSchema.parse(input);
   await db.$transaction(async (tx) => {
     const found = await versionId(tx, name, version);
-    if (found.dataset.ownerId !== principal.userId && !principal.roles.includes("admin")) {
-      throw new AppError("forbidden", `only the owner of dataset "${name}" or an admin may set its privacy budget`);
+    const owner = actsAs(principal, found.dataset.ownerId);
+    const overseer = principal.roles.includes("admin") || principal.roles.includes("compliance_officer");
+    if (!owner && !overseer) {
+      throw new AppError("forbidden", `only the owner of dataset "${name}", a compliance officer or an admin may set its privacy budget`);
     }
     await lockBudgets(tx, [found.id]);
     const before = await tx.privacyBudget.findUnique({ where: { datasetVersionId: found.id }, select: { epsilon: true, delta: true } });
+    // Separation of duties: the owner sets a first budget or lowers it; raising it takes someone else.
+    if (owner && before && (epsilon > before.epsilon || delta > before.delta)) {
+      throw new AppError("forbidden", `separation of duties: you own "${name}", so a compliance officer or an admin must raise its privacy budget`, { reason: "separation_of_duties" });
+    }
     await tx.privacyBudget.upsert({ where: { datasetVersionId: found.id }, create: { datasetVersionId: found.id, epsilon, delta }, update: { epsilon, delta } });
     await appendAuditLog(tx, {
       actor: { id: principal.userId, label: principal.label },

@@ -199,7 +199,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           <BudgetPanel
             datasetName={dataset.name}
             version={selected.version}
-            canSet={principalCan(principal, "datasets.write") && (dataset.owner?.email === principal.email || principal.roles.includes("admin"))}
+            canSet={principalCan(principal, "budgets.write") && (dataset.owner?.email === principal.email || principal.roles.includes("admin") || principal.roles.includes("compliance_officer"))}
           />
         ) : null}
 

@@ -12,8 +12,9 @@ export const GET = withPermission<{ name: string; version: string }>("datasets.r
   return jsonResponse(await getDatasetBudget(getDb(), name, version));
 });
 
-// PUT /api/v1/datasets/{name}/versions/{version}/budget — set the budget (the dataset's owner or an admin).
-export const PUT = withPermission<{ name: string; version: string }>("datasets.write", async ({ request, principal, params }) => {
+// PUT /api/v1/datasets/{name}/versions/{version}/budget — set the budget (the owner sets or lowers it;
+// a compliance officer or admin who does not own the dataset may also raise it).
+export const PUT = withPermission<{ name: string; version: string }>("budgets.write", async ({ request, principal, params }) => {
   const { name, version } = paramsSchema.parse(params);
   return jsonResponse(await setDatasetBudget(getDb(), principal, name, version, await readJsonBody(request)));
 });
