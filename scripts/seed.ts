@@ -394,7 +394,7 @@ try {
     const admin = await principalFor(db, "admin@canary.local");
     await ensureDefaultPolicy(db, admin.userId);
     await ensureEnvironments(db);
-    await seedDemoModels(db, { principal: engineer });
+    await seedDemoModels(db, { principal: engineer, complianceOfficer: await principalFor(db, "compliance@canary.local") });
     // First scorecards now; the worker regrades them as scans and audits complete.
     for (const { id } of await db.modelVersion.findMany({ select: { id: true } })) await refreshScorecards(db, { modelVersionId: id }, "demo data seeded");
     await seedAudits(db, engineer);

@@ -13,7 +13,7 @@ import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { loadModelVersionArtifact } from "../lib/models/index.ts";
 import { cancelJob, closeQueues } from "../lib/queue/index.ts";
 import { readCheckpoint } from "../lib/training/checkpoint-store.ts";
-import { cancelTrainingRunSubject, getDatasetBudget, readTrainingRunConfig, setDatasetBudget, startTrainingRun } from "../lib/training/index.ts";
+import { cancelTrainingRunSubject, getDatasetBudget, setDatasetBudget, setNonPrivateUse, startTrainingRun } from "../lib/training/index.ts";
 import { startWorkerProcess, waitFor, workerProcesses } from "./worker-process.test-support.ts";
 
 const QUEUE_PREFIX = "t_train_worker";
@@ -64,6 +64,8 @@ describe("train worker process", () => {
   it("resumes a run after kill -9 with no ε counted twice and none lost", async () => {
     const data = await readyVersion(200);
     await setDatasetBudget(db, principal, data.name, data.version, { epsilon: 10, delta: 1e-3 });
+    // The run also trains its non-private baseline on the budgeted data: a compliance officer allows it.
+    await setNonPrivateUse(db, await createTestPrincipal(db, "compliance_officer"), data.name, data.version, { allowed: true });
     const first = await startWorkerProcess(env({ CANARY_STALLED_INTERVAL_MS: "1000", CANARY_TRAIN_STEP_DELAY_MS: "60" }));
     const model = `m-${uniqueSuffix()}`;
     const { run, job, plan } = await startTrainingRun(db, principal, { model, dataset: data, target: "label", schema: SCHEMA, config: CONFIG, baseline: true });
@@ -101,8 +103,13 @@ describe("train worker process", () => {
     expect(ledger).toHaveLength(1);
     expect(ledger[0]!.epsilon).toBeCloseTo(uninterrupted, 12);
     expect(ledger[0]!.delta).toBe(1e-4);
+    expect(ledger[0]!.sgmRuns).toEqual([{ noiseMultiplier: 1.1, sampleRate: 0.1, steps: 40 }]);
+    expect(ledger[0]!.usedWithoutDp).toBe(true);
+    // The budget charges the run's mechanism at its own δ (1e-3), composed once: less than the run's ε at 1e-4.
     const budget = await getDatasetBudget(db, data.name, data.version);
-    expect(budget.uses[0]!.remaining!.epsilon).toBeCloseTo(10 - uninterrupted, 12);
+    const atBudgetDelta = epsilonAfter({ ...CONFIG, delta: 1e-3, accountant: "rdp" }, 40);
+    expect(atBudgetDelta).toBeLessThan(uninterrupted);
+    expect(budget.uses[0]!.remaining!.epsilon).toBeCloseTo(10 - atBudgetDelta, 12);
     expect(budget.uses[0]!.reserved.epsilon).toBe(0);
 
     const version = await db.modelVersion.findUniqueOrThrow({ where: { id: done.modelVersionId! } });
@@ -116,10 +123,9 @@ describe("train worker process", () => {
     artifact.model.dispose();
     expect(await db.auditLogEntry.count({ where: { action: "training_run.complete", targetId: run!.id } })).toBe(1);
 
-    // What is left (10 − ε) is less than this run's plan: refused before it starts.
-    const over = { model, dataset: data, target: "label", schema: SCHEMA, config: { ...CONFIG, noiseMultiplier: undefined, targetEpsilon: 10 - uninterrupted + 0.5 } };
-    await expect(startTrainingRun(db, principal, over)).rejects.toThrow(/over budget: the run would spend ε = .* but .* has ε = .* left of its budget ε = 10\.00 \(basic composition/);
-    expect(readTrainingRunConfig(done.config).lineageVersionIds).toEqual([data.id]);
+    // ε = 12 composed with the first run exceeds the budget's 10: refused before it starts.
+    const over = { model, dataset: data, target: "label", schema: SCHEMA, config: { ...CONFIG, noiseMultiplier: undefined, targetEpsilon: 12 } };
+    await expect(startTrainingRun(db, principal, over)).rejects.toThrow(/over budget: the run would spend ε = .* but .* has ε = .* left of its budget ε = 10\.00 \(RDP composition at δ = 1\.00e-3: with this run, the runs on its lineage would spend ε = 10\.3\d/);
   });
 
   it("cancels a running run; the ledger keeps the ε of its last checkpoint", async () => {

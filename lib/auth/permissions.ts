@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   { name: "findings.triage", description: "Triage findings", roles: ["admin", "compliance_officer", "ml_engineer"] },
   { name: "scans.run", description: "Start scans on dataset versions", roles: BUILDERS },
   { name: "budgets.write", description: "Set privacy budgets: owners set or lower their own; compliance officers and admins also raise others'", roles: ["admin", "ml_engineer", "compliance_officer", "service"] },
+  { name: "budgets.allow_non_private", description: "Allow training without DP on a dataset version with a privacy budget (never on one's own dataset)", roles: ["admin", "compliance_officer"] },
   { name: "models.read", description: "Read models, versions and training runs", roles: READERS },
   { name: "models.write", description: "Register models, upload versions, start training", roles: BUILDERS },
   { name: "audits.read", description: "Read leakage audits", roles: READERS },

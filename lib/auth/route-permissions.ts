@@ -110,6 +110,7 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   api("GET", "/api/v1/training-runs/[id]", "models.read"),
   api("GET", "/api/v1/datasets/[name]/versions/[version]/budget", "datasets.read"),
   api("PUT", "/api/v1/datasets/[name]/versions/[version]/budget", "budgets.write"),
+  api("PUT", "/api/v1/datasets/[name]/versions/[version]/budget/non-private-use", "budgets.allow_non_private"),
   // leakage audits (issue 6)
   api("GET", "/api/v1/audits", "audits.read"),
   api("GET", "/api/v1/audits/[id]", "audits.read"),

@@ -5,8 +5,8 @@
 export { startTrainingRun, type TrainingPlan } from "./start-training-run.ts";
 export { getTrainingRun, type TrainingRunView } from "./get-training-run.ts";
 export { failTrainingRun, cancelTrainingRunSubject } from "./training-run-status.ts";
-export { getDatasetBudget, setDatasetBudget, type DatasetBudgetView, type LedgerRow } from "./dataset-budget.ts";
-export { budgetUse, lineageVersionIds, tightestRemaining, type EpsilonDelta, type VersionBudgetUse } from "./privacy-budget.ts";
+export { getDatasetBudget, setDatasetBudget, setNonPrivateUse, type DatasetBudgetView, type LedgerRow } from "./dataset-budget.ts";
+export { budgetUse, relatedVersionIds, usedWithoutDp, type EpsilonDelta, type VersionBudgetUse } from "./privacy-budget.ts";
 export { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint, type TrainingProgress } from "./training-progress.ts";
 export { readTrainingRunConfig, type TrainingRunConfig } from "./training-run-config.ts";
-export { startTrainingRunSchema, setBudgetSchema, type StartTrainingRunInput, type SetBudgetInput } from "./schemas.ts";
+export { startTrainingRunSchema, setBudgetSchema, setNonPrivateUseSchema, type StartTrainingRunInput, type SetBudgetInput, type SetNonPrivateUseInput } from "./schemas.ts";

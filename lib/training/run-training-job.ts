@@ -1,25 +1,25 @@
 // What the `train` worker does with one TrainingRun: load the stored versions, check contamination,
 // resume from the last checkpoint, train with DP-SGD writing live progress, checkpoint every epoch
 // (weights + accountant state + step + curves in ONE blob, then ONE transaction that points the run
-// at it and upserts the run's ledger entries to the accountant's ε), stop at the budget or on
+// at it and upserts the run's ledger entry to the accountant's ε and mechanism), stop at the budget or on
 // cancellation, then register the model version. The batch sampler is keyed by (the run's secret
 // sampling key, step), and the key is kept in the checkpoint only (never in the run's config, the
 // job, the model or the progress), so the checkpoint holds the sampler's whole state for a resume;
 // the Gaussian noise comes fresh from the OS.
 //
-// Why ε is never counted twice nor lost: the ledger holds exactly one entry per (run, version),
-// set (not added) to the ε of the checkpoint the run would resume from. Steps after the last
+// Why ε is never counted twice nor lost: the ledger holds exactly one entry per run, set (not
+// added) to the ε and (σ, q, steps) of the checkpoint the run would resume from. Steps after the last
 // checkpoint that a kill -9 throws away released nothing (their weights were never stored) and are
 // redone from the checkpoint, where the restored accountant counts them once.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db, Prisma, Tx } from "../db/index.ts";
-import { createAccountant } from "../dp/accountant/index.ts";
+import { createAccountant, type AccountantHistoryEntry } from "../dp/accountant/index.ts";
 import { selectBackend } from "../dp/backend/select-backend.ts";
 import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
 import type { NetworkSpec } from "../dp/models/network-spec.ts";
 import { specForModel } from "../dp/models/spec-for-model.ts";
-import { epsilonAfter, fitNetwork, loadTabularData, measure, type PreparedData } from "../dp/run/prepare-training.ts";
+import { fitNetwork, loadTabularData, measure, type PreparedData } from "../dp/run/prepare-training.ts";
 import { evaluate } from "../dp/training/evaluate.ts";
 import { restoreParameters, type StepProgress, type TrainingCheckpoint } from "../dp/training/train.ts";
 import type { TrainConfig } from "../dp/training/train-config.ts";
@@ -29,7 +29,7 @@ import { bundleNetwork, registerModelVersion } from "../models/index.ts";
 import { findOverlapInFiles } from "../scan/dedup/index.ts";
 import { blobPath, deleteBlob } from "../storage/index.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint-store.ts";
-import { budgetUse, tightestRemaining, type EpsilonDelta } from "./privacy-budget.ts";
+import { budgetCharges, epsilonWith, relatedVersionIds, type BudgetCharges } from "./privacy-budget.ts";
 import { appendCurvePoint, type TrainingProgress } from "./training-progress.ts";
 import { readTrainingRunConfig, type TrainingRunConfig } from "./training-run-config.ts";
 
@@ -84,11 +84,17 @@ async function contamination(train: { path: string; format: "csv" | "jsonl" }, e
   return { rate: overlap.recordsB === 0 ? 0 : found.size / overlap.recordsB, overlapping: found.size, evalRecords: overlap.recordsB };
 }
 
-/** The most steps this run may take within what the budgets leave it (ε is monotone in steps). */
-export function stepsWithin(config: TrainConfig, steps: number, remaining: EpsilonDelta | null): number {
-  if (!config.private || remaining === null) return steps;
-  if (config.delta > remaining.delta * (1 + 1e-9)) return 0;
-  const fits = (s: number) => epsilonAfter({ ...config, noiseMultiplier: config.noiseMultiplier! }, s) <= remaining.epsilon + 1e-9;
+/**
+ * The most steps this run may take with every budget of its lineage holding: its mechanism after s
+ * steps, composed with the other runs' on each budget (ε is monotone in steps).
+ */
+export function stepsWithin(config: TrainConfig, steps: number, budgets: BudgetCharges[]): number {
+  const limited = budgets.filter((charges) => charges.budget !== null);
+  if (!config.private || limited.length === 0) return steps;
+  if (limited.some((charges) => config.delta > charges.budget!.delta * (1 + 1e-9))) return 0;
+  // With its curve known, a charge's own ε is not used by the composition.
+  const after = (s: number) => ({ epsilon: 0, delta: config.delta, sgmRuns: [{ noiseMultiplier: config.noiseMultiplier!, sampleRate: config.sampleRate, steps: s }] });
+  const fits = (s: number) => limited.every((charges) => epsilonWith(charges, after(s))! <= charges.budget!.epsilon + 1e-9);
   if (fits(steps)) return steps;
   let low = 0;
   let high = steps;
@@ -101,8 +107,8 @@ export function stepsWithin(config: TrainConfig, steps: number, remaining: Epsil
 }
 
 async function allowedSteps(db: Db, run: RunRow, config: TrainingRunConfig): Promise<number> {
-  const remaining = tightestRemaining(await budgetUse(db, config.lineageVersionIds, run.id));
-  return stepsWithin(config.train, config.steps, remaining);
+  const budgets = await budgetCharges(db, await relatedVersionIds(db, run.datasetVersion.id), run.id);
+  return stepsWithin(config.train, config.steps, budgets);
 }
 
 function curveAccuracy(spec: NetworkSpec, checkpoint: TrainingCheckpoint, data: PreparedData): number {
@@ -118,16 +124,16 @@ function curveAccuracy(spec: NetworkSpec, checkpoint: TrainingCheckpoint, data: 
   }
 }
 
-async function upsertLedger(tx: Tx, run: RunRow, config: TrainingRunConfig, epsilon: number): Promise<void> {
+/** Sets the run's ledger entry to its accountant's ε and mechanism (history of (σ, q, steps) runs). */
+async function upsertLedger(tx: Tx, run: RunRow, config: TrainingRunConfig, epsilon: number, sgmRuns: AccountantHistoryEntry[]): Promise<void> {
   if (!config.train.private) return;
-  const delta = epsilon > 0 ? config.train.delta : 0;
-  for (const datasetVersionId of config.lineageVersionIds) {
-    await tx.budgetLedgerEntry.upsert({
-      where: { trainingRunId_datasetVersionId: { trainingRunId: run.id, datasetVersionId } },
-      create: { trainingRunId: run.id, datasetVersionId, epsilon, delta },
-      update: { epsilon, delta },
-    });
-  }
+  const charge = { epsilon, delta: epsilon > 0 ? config.train.delta : 0, sgmRuns: json(sgmRuns) };
+  const datasetVersionId = run.datasetVersion.id;
+  await tx.budgetLedgerEntry.upsert({
+    where: { trainingRunId_datasetVersionId: { trainingRunId: run.id, datasetVersionId } },
+    create: { trainingRunId: run.id, datasetVersionId, usedWithoutDp: config.baseline, ...charge },
+    update: charge,
+  });
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -221,7 +227,7 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
     const epsilon = p.epsilon ?? 0;
     await db.$transaction(async (tx) => {
       await tx.trainingRun.update({ where: { id: run.id }, data: { checkpointKey: key, epsilonSpent: epsilon, progress: json(progress) } });
-      await upsertLedger(tx, run, config, epsilon);
+      await upsertLedger(tx, run, config, epsilon, accountant?.stateDict().history ?? []);
     });
     if (checkpointKey && checkpointKey !== key) await deleteBlob(checkpointKey).catch(() => {});
     checkpointKey = key;
@@ -298,7 +304,7 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
         where: { id: run.id },
         data: { status: "completed", finishedAt: new Date(), epsilonSpent: epsilon, progress: json({ ...progress, phase: "done", message: undefined }) },
       });
-      await upsertLedger(tx, run, config, epsilon);
+      await upsertLedger(tx, run, config, epsilon, accountant?.stateDict().history ?? []);
       await appendAuditLog(tx, {
         actor: { id: null, label: "system:train" },
         action: "training_run.complete",

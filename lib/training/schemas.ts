@@ -31,3 +31,12 @@ export const setBudgetSchema = z.object({
   delta: z.number().gt(0).lt(1),
 });
 export type SetBudgetInput = z.infer<typeof setBudgetSchema>;
+
+/** PUT /api/v1/datasets/{name}/versions/{version}/budget/non-private-use */
+export const setNonPrivateUseSchema = z.object({
+  /** Allow training without DP (non-private runs, DP runs' baselines) on the budget's data. */
+  allowed: z.boolean(),
+  /** Why, for the audit log. */
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type SetNonPrivateUseInput = z.infer<typeof setNonPrivateUseSchema>;

@@ -5,13 +5,15 @@
 import type { Principal } from "../auth/principal.ts";
 import type { Db } from "../db/index.ts";
 import type { PreprocessingSchema } from "../dp/data/tabular.ts";
-import { setDatasetBudget } from "./dataset-budget.ts";
+import { setDatasetBudget, setNonPrivateUse } from "./dataset-budget.ts";
 import { runTrainingJob } from "./run-training-job.ts";
 import { startTrainingRun } from "./start-training-run.ts";
 
 export interface SeedDemoModelsOptions {
   /** The owner of the training dataset (sets its budget). */
   principal: Principal;
+  /** A compliance officer (not the owner): allows the baselines' training without DP on the budgeted data. */
+  complianceOfficer: Principal;
   /** @defaultValue { name: "credit-applications", version: 1 } */
   dataset?: { name: string; version: number };
   /** @defaultValue { name: "credit-applications-holdout", version: 1 } */
@@ -45,13 +47,16 @@ export const CREDIT_APPLICATIONS_SCHEMA: PreprocessingSchema = {
 
 /** Seeds `credit-dp` (ε ≈ 3, with baseline metrics) and `credit-baseline` (no noise). Returns the models created. */
 export async function seedDemoModels(db: Db, options: SeedDemoModelsOptions): Promise<string[]> {
-  const { principal, dataset = { name: "credit-applications", version: 1 }, eval: evalSet = { name: "credit-applications-holdout", version: 1 }, target = "approved", schema = CREDIT_APPLICATIONS_SCHEMA, log = console.log } = options;
-  const version = await db.datasetVersion.findFirst({ where: { dataset: { name: dataset.name }, version: dataset.version }, select: { budget: { select: { id: true } } } });
+  const { principal, complianceOfficer, dataset = { name: "credit-applications", version: 1 }, eval: evalSet = { name: "credit-applications-holdout", version: 1 }, target = "approved", schema = CREDIT_APPLICATIONS_SCHEMA, log = console.log } = options;
+  const version = await db.datasetVersion.findFirst({ where: { dataset: { name: dataset.name }, version: dataset.version }, select: { budget: { select: { allowNonPrivate: true } } } });
   if (!version) {
     log(`seed: note: ${dataset.name} v${dataset.version} is missing; skipping the demo models`);
     return [];
   }
   if (!version.budget) await setDatasetBudget(db, principal, dataset.name, dataset.version, { epsilon: 8, delta: 1e-4 });
+  if (!version.budget?.allowNonPrivate) {
+    await setNonPrivateUse(db, complianceOfficer, dataset.name, dataset.version, { allowed: true, reason: "demo: credit-dp's baseline and credit-baseline train without DP to show what DP costs" });
+  }
   const created: string[] = [];
   const demos = [
     { model: "credit-dp", config: { ...CONFIG, targetEpsilon: 3 }, baseline: true },

@@ -5,7 +5,8 @@ import { encodingFromSchema } from "../dp/data/tabular.ts";
 import { privatePreprocessingRefusal, resolveTrainConfig } from "../dp/run/prepare-training.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue, type JobView } from "../queue/index.ts";
-import { budgetUse, lineageVersionIds, lockBudgets, type VersionBudgetUse } from "./privacy-budget.ts";
+import type { LedgerCharge } from "./compose-ledger.ts";
+import { budgetCharges, budgetUseOf, epsilonWith, lockBudgets, plannedChargeOf, relatedVersionIds, type BudgetCharges, type VersionBudgetUse } from "./privacy-budget.ts";
 import { startTrainingRunSchema } from "./schemas.ts";
 import type { TrainingRunConfig } from "./training-run-config.ts";
 import { getTrainingRun, type TrainingRunView } from "./get-training-run.ts";
@@ -16,7 +17,7 @@ export interface TrainingPlan {
   noiseMultiplier: number | null;
   steps: number;
   accountant: string;
-  /** Budget use of the training version and its ancestors. */
+  /** Budget use of the training version, then of every budget on its lineage (ancestors and descendants). */
   budgets: VersionBudgetUse[];
   /** Null when the run fits every budget, else why not. */
   refusal: string | null;
@@ -39,15 +40,24 @@ function columnNames(schema: unknown): string[] {
   return ((schema as { columns?: { name: string }[] } | null)?.columns ?? []).map((c) => c.name);
 }
 
-function refusalOf(plannedEpsilon: number | null, delta: number, budgets: VersionBudgetUse[]): string | null {
-  if (plannedEpsilon === null) return null;
-  for (const use of budgets) {
-    if (!use.remaining) continue;
-    if (plannedEpsilon > use.remaining.epsilon + 1e-9) {
-      return `over budget: the run would spend ε = ${fmt(plannedEpsilon)}, but ${use.label} has ε = ${fmt(Math.max(0, use.remaining.epsilon))} left of its budget ε = ${fmt(use.budget!.epsilon)} (basic composition: spent ${fmt(use.spent.epsilon)}, reserved by running jobs ${fmt(use.reserved.epsilon)})`;
+/**
+ * Why the run may not start on these budgets, or null: training without DP (a non-private run or a
+ * DP run's baseline) on a budget that does not allow it; a δ above a budget's; an ε that, composed
+ * with the lineage's other runs, exceeds a budget's.
+ */
+function refusalOf(candidate: LedgerCharge | null, withoutDp: string | null, budgets: BudgetCharges[]): string | null {
+  for (const charges of budgets) {
+    const { budget, label } = charges;
+    if (!budget) continue;
+    if (withoutDp && !budget.allowNonPrivate) {
+      return `refused: ${label} has a privacy budget and ${withoutDp} would use its data without DP; a compliance officer or admin (not the dataset's owner) must first allow non-private use on that budget`;
     }
-    if (delta > use.remaining.delta * (1 + 1e-9)) {
-      return `over budget: the run's δ = ${fmt(delta)} exceeds the δ = ${fmt(Math.max(0, use.remaining.delta))} left of ${use.label}'s budget δ = ${fmt(use.budget!.delta)} (basic composition)`;
+    if (!candidate) continue;
+    if (candidate.delta > budget.delta * (1 + 1e-9)) return `over budget: the run's δ = ${fmt(candidate.delta)} exceeds ${label}'s budget δ = ${fmt(budget.delta)}`;
+    const total = epsilonWith(charges, candidate)!;
+    if (total > budget.epsilon + 1e-9) {
+      const use = budgetUseOf(charges);
+      return `over budget: the run would spend ε = ${fmt(candidate.epsilon)}, but ${label} has ε = ${fmt(Math.max(0, use.remaining!.epsilon))} left of its budget ε = ${fmt(budget.epsilon)} (RDP composition at δ = ${fmt(budget.delta)}: with this run, the runs on its lineage would spend ε = ${fmt(total)}; spent ${fmt(use.spent.epsilon)}, reserved by running jobs ${fmt(use.reserved.epsilon)})`;
     }
   }
   return null;
@@ -57,9 +67,10 @@ function refusalOf(plannedEpsilon: number | null, delta: number, budgets: Versio
  * Plans a DP training run on a stored dataset version and, unless `dryRun`, starts it: checks that
  * the versions are ready and the target is a column, resolves the config (δ below 1/N, σ calibrated
  * from a target ε), refuses a private run whose preprocessing would be fitted on its private rows
- * (neither public data nor a declared schema; 422 naming the options), then, with the budgets of the version and its ancestors locked, refuses a run
- * whose planned ε or δ exceeds what any of them has left (409), records the run with a zero ledger
- * entry per version (its reservation) and the audit entry, and enqueues the `train` job after commit.
+ * (neither public data nor a declared schema; 422 naming the options), then, with the budgets of the version's lineage (ancestors and descendants) locked, refuses a run
+ * that would train without DP on a budget that does not allow it, or whose planned mechanism composed
+ * with the lineage's runs exceeds a budget (409), records the run with its zero ledger entry (its
+ * reservation, or its non-private use) and the audit entry, and enqueues the `train` job after commit.
  */
 export async function startTrainingRun(
   db: Db,
@@ -85,17 +96,19 @@ export async function startTrainingRun(
   } else if (resolved.config.private && !publicVersion) {
     throw new AppError("unprocessable", privatePreprocessingRefusal({ public: "public", schema: "schema" }), { field: "schema" });
   }
-  const versionIds = await lineageVersionIds(db, train.id);
-  const planOf = (budgets: VersionBudgetUse[]): TrainingPlan => ({
+  const versionIds = await relatedVersionIds(db, train.id);
+  const candidate = plannedChargeOf({ train: resolved.config, plannedEpsilon: resolved.plannedEpsilon, steps: resolved.steps });
+  const withoutDp = !resolved.config.private ? "a non-private run" : request.baseline ? "the run's non-private baseline" : null;
+  const planOf = (budgets: BudgetCharges[]): TrainingPlan => ({
     plannedEpsilon: resolved.plannedEpsilon,
     delta: resolved.config.delta,
     noiseMultiplier: resolved.config.private ? resolved.config.noiseMultiplier! : null,
     steps: resolved.steps,
     accountant: resolved.config.accountant,
-    budgets,
-    refusal: refusalOf(resolved.plannedEpsilon, resolved.config.delta, budgets),
+    budgets: budgets.map(budgetUseOf),
+    refusal: refusalOf(candidate, withoutDp, budgets),
   });
-  if (request.dryRun) return { plan: planOf(await budgetUse(db, versionIds)), run: null, job: null };
+  if (request.dryRun) return { plan: planOf(await budgetCharges(db, versionIds)), run: null, job: null };
 
   const runConfig: TrainingRunConfig = {
     train: resolved.config,
@@ -111,22 +124,23 @@ export async function startTrainingRun(
   };
   const { plan, runId } = await db.$transaction(async (tx) => {
     await lockBudgets(tx, versionIds);
-    const plan = planOf(await budgetUse(tx, versionIds));
+    const plan = planOf(await budgetCharges(tx, versionIds));
     if (plan.refusal) throw new AppError("conflict", plan.refusal, { plannedEpsilon: plan.plannedEpsilon, budgets: plan.budgets.filter((b) => b.budget) });
     const model = await tx.model.upsert({ where: { name: request.model }, create: { name: request.model, ownerId: principal.userId }, update: {}, select: { id: true } });
     const run = await tx.trainingRun.create({
       data: { modelId: model.id, datasetVersionId: train.id, config: runConfig as unknown as Prisma.InputJsonValue, createdById: principal.userId, progress: { step: 0, totalSteps: resolved.steps, epsilon: 0, curve: [] } },
       select: { id: true },
     });
-    if (resolved.config.private) {
-      await tx.budgetLedgerEntry.createMany({ data: versionIds.map((datasetVersionId) => ({ datasetVersionId, trainingRunId: run.id, epsilon: 0, delta: 0 })) });
-    }
+    // A private run's mechanism starts with no step; a run without DP records its use (no ε).
+    await tx.budgetLedgerEntry.create({
+      data: { datasetVersionId: train.id, trainingRunId: run.id, epsilon: 0, delta: 0, usedWithoutDp: withoutDp !== null, ...(resolved.config.private ? { sgmRuns: [] } : {}) },
+    });
     await appendAuditLog(tx, {
       actor: { id: principal.userId, label: principal.label },
       action: "training_run.start",
       targetType: "training_run",
       targetId: run.id,
-      details: { model: request.model, dataset: `${request.dataset.name} v${request.dataset.version}`, plannedEpsilon: resolved.plannedEpsilon, delta: resolved.config.delta, steps: resolved.steps },
+      details: { model: request.model, dataset: `${request.dataset.name} v${request.dataset.version}`, plannedEpsilon: resolved.plannedEpsilon, delta: resolved.config.delta, steps: resolved.steps, withoutDp: withoutDp !== null },
     });
     return { plan, runId: run.id };
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { epsilonAfter } from "../dp/run/prepare-training.ts";
 import { trainConfigSchema } from "../dp/training/train-config.ts";
+import { composeLedger } from "./compose-ledger.ts";
+import type { BudgetCharges } from "./privacy-budget.ts";
 import { stepsWithin } from "./run-training-job.ts";
 import { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint } from "./training-progress.ts";
 
@@ -18,18 +20,37 @@ describe("appendCurvePoint", () => {
 describe("stepsWithin", () => {
   const config = trainConfigSchema.parse({ model: { kind: "logistic" }, epochs: 10, learningRate: 0.1, sampleRate: 0.01, clipNorm: 1, noiseMultiplier: 1, delta: 1e-5 });
 
+  const budget = (epsilon: number, delta: number, committed: BudgetCharges["committed"] = []): BudgetCharges => ({
+    datasetVersionId: "v",
+    label: "data v1",
+    budget: { epsilon, delta, allowNonPrivate: false },
+    spent: committed,
+    committed,
+    nonPrivateRuns: 0,
+  });
+
   it("gives every step when the budget allows, else the most whose ε fits", () => {
-    expect(stepsWithin(config, 1000, null)).toBe(1000);
-    expect(stepsWithin(config, 1000, { epsilon: 100, delta: 1 })).toBe(1000);
-    const allowed = stepsWithin(config, 1000, { epsilon: 1, delta: 1 });
+    expect(stepsWithin(config, 1000, [])).toBe(1000);
+    expect(stepsWithin(config, 1000, [budget(100, 1e-5)])).toBe(1000);
+    const allowed = stepsWithin(config, 1000, [budget(1, 1e-5)]);
     expect(allowed).toBeGreaterThan(0);
     expect(allowed).toBeLessThan(1000);
     expect(epsilonAfter({ ...config, noiseMultiplier: 1 }, allowed)).toBeLessThanOrEqual(1);
     expect(epsilonAfter({ ...config, noiseMultiplier: 1 }, allowed + 1)).toBeGreaterThan(1);
   });
 
-  it("gives no step when δ does not fit, and all for a non-private run", () => {
-    expect(stepsWithin(config, 1000, { epsilon: 100, delta: 1e-6 })).toBe(0);
-    expect(stepsWithin({ ...config, private: false }, 1000, { epsilon: 0, delta: 0 })).toBe(1000);
+  it("composes the steps with the other runs' mechanisms on each budget", () => {
+    const other = { epsilon: 0.8, delta: 1e-5, sgmRuns: [{ noiseMultiplier: 1, sampleRate: 0.01, steps: 300 }] };
+    const allowed = stepsWithin(config, 1000, [budget(100, 1e-5), budget(1.5, 1e-5, [other])]);
+    const mechanism = (steps: number) => ({ epsilon: 0, delta: 1e-5, sgmRuns: [{ noiseMultiplier: 1, sampleRate: 0.01, steps }] });
+    expect(composeLedger([other, mechanism(allowed)], 1e-5).composed.epsilon).toBeLessThanOrEqual(1.5);
+    expect(composeLedger([other, mechanism(allowed + 1)], 1e-5).composed.epsilon).toBeGreaterThan(1.5);
+    // Composed, the other run leaves more steps than its ε subtracted from the budget would.
+    expect(epsilonAfter({ ...config, noiseMultiplier: 1 }, allowed)).toBeGreaterThan(1.5 - 0.8);
+  });
+
+  it("gives no step when δ exceeds a budget's, and all for a non-private run", () => {
+    expect(stepsWithin(config, 1000, [budget(100, 1e-6)])).toBe(0);
+    expect(stepsWithin({ ...config, private: false }, 1000, [budget(0, 1e-6)])).toBe(1000);
   });
 });

@@ -14,8 +14,6 @@ export interface TrainingRunConfig {
   maxCategories?: number;
   /** The declared preprocessing (classes, ranges, categories), when given. */
   schema?: PreprocessingSchema;
-  /** The training version and its ancestors: whose budgets the run consumes. */
-  lineageVersionIds: string[];
 }
 
 export function readTrainingRunConfig(value: unknown): TrainingRunConfig {

@@ -8,7 +8,9 @@ import { createDb } from "../db/index.ts";
 import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
 import type { PreprocessingSchema } from "../dp/data/tabular.ts";
 import { mlpSpec } from "../dp/models/network-spec.ts";
+import { epsilonAfter } from "../dp/run/prepare-training.ts";
 import { ingestDatasetVersion } from "../ingest/index.ts";
+import { gatherEvidence } from "../scorecard/index.ts";
 import { bundleNetwork, getModel, loadModelVersionArtifact, uploadModelVersion } from "../models/index.ts";
 import { closeQueues } from "../queue/index.ts";
 import { getDatasetBudget, setDatasetBudget, startTrainingRun } from "./index.ts";
@@ -60,19 +62,24 @@ describe("privacy budgets", () => {
   it("charges a run on a derived version to its ancestors' budgets, reserving the plan while it is queued", async () => {
     const parent = await version(100);
     const child = await version(100, [parent.id]);
-    await setDatasetBudget(db, owner, parent.name, parent.version, { epsilon: 3, delta: 1e-3 });
+    await setDatasetBudget(db, owner, parent.name, parent.version, { epsilon: 1.8, delta: 1e-3 });
     const first = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: child, target: "approved", schema: SCHEMA, config: config(2) });
     expect(first.plan.refusal).toBeNull();
     expect(first.plan.plannedEpsilon).toBeGreaterThan(1.99);
-    expect((await db.budgetLedgerEntry.findMany({ where: { trainingRunId: first.run!.id } })).map((e) => e.datasetVersionId).sort()).toEqual([child.id, parent.id].sort());
+    // One entry, on the version trained on: the parent's budget finds it through lineage.
+    expect((await db.budgetLedgerEntry.findMany({ where: { trainingRunId: first.run!.id } })).map((e) => e.datasetVersionId)).toEqual([child.id]);
 
-    // The queued run has spent nothing yet but holds its plan: 3 − 2 leaves about 1.
+    // The queued run has spent nothing yet but holds its plan, its mechanism's ε at the budget's δ (1e-3,
+    // not the run's 1e-4): 1.8 − 1.54 leaves about 0.26.
     const parentBudget = await getDatasetBudget(db, parent.name, parent.version);
-    expect(parentBudget.uses[0]!.reserved.epsilon).toBeCloseTo(first.plan.plannedEpsilon!, 9);
+    const plannedAtBudgetDelta = epsilonAfter({ accountant: "rdp", sampleRate: 0.1, noiseMultiplier: first.plan.noiseMultiplier!, delta: 1e-3 }, first.plan.steps);
+    expect(parentBudget.uses[0]!.reserved.epsilon).toBeCloseTo(plannedAtBudgetDelta, 9);
     expect(parentBudget.ledger.map((e) => e.trainedOn)).toEqual([`${child.name} v${child.version}`]);
     const plan = await startTrainingRun(db, owner, { model: "plan-only", dataset: child, target: "approved", schema: SCHEMA, config: config(1.5), dryRun: true });
     expect(plan.run).toBeNull();
-    expect(plan.plan.refusal, String(plan.plan.refusal)).toMatch(new RegExp(`over budget: the run would spend ε = 1\\.\\d\\d, but ${parent.name} v1 has ε = 1\\.0\\d left of its budget ε = 3\\.00 \\(basic composition: spent 0\\.00, reserved by running jobs (1\\.99|2\\.00)`));
+    expect(plan.plan.refusal, String(plan.plan.refusal)).toMatch(
+      new RegExp(`over budget: the run would spend ε = 1\\.\\d\\d, but ${parent.name} v1 has ε = 0\\.2\\d left of its budget ε = 1\\.80 \\(RDP composition at δ = 1\\.00e-3: with this run, the runs on its lineage would spend ε = 1\\.8\\d; spent 0\\.00, reserved by running jobs 1\\.54\\)$`),
+    );
     await expect(startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: child, target: "approved", schema: SCHEMA, config: config(1.5) })).rejects.toMatchObject({ code: "conflict" });
     // The parent itself is bound by the same budget; a small run still fits.
     expect((await startTrainingRun(db, owner, { model: "plan-only", dataset: parent, target: "approved", schema: SCHEMA, config: config(0.9), dryRun: true })).plan.refusal).toBeNull();
@@ -88,13 +95,17 @@ describe("privacy budgets", () => {
     expect(result).toMatchObject({ status: "completed", stoppedEarly: "budget", modelVersion: 1 });
     expect(result.steps).toBeGreaterThan(0);
     expect(result.steps).toBeLessThan(plan.steps);
-    expect(result.epsilon!).toBeLessThanOrEqual(1);
     const budget = await getDatasetBudget(db, data.name, data.version);
     expect(budget.ledger.map((e) => e.epsilon)).toEqual([result.epsilon]);
     expect(budget.uses[0]!.remaining!.epsilon).toBeGreaterThanOrEqual(0);
+    // The budget holds on the composed figure at its δ; the ledger keeps the run's mechanism.
+    expect(budget.uses[0]!.spent.epsilon).toBeLessThanOrEqual(1);
+    expect(budget.ledger[0]!.sgmRuns).toEqual([{ noiseMultiplier: plan.noiseMultiplier, sampleRate: 0.1, steps: result.steps }]);
     const row = await db.trainingRun.findUniqueOrThrow({ where: { id: run!.id }, include: { modelVersion: true } });
     expect(row.modelVersion).toMatchObject({ steps: result.steps, epsilon: result.epsilon });
     expect((row.modelVersion!.config as { stoppedEarly?: string }).stoppedEarly).toBe("budget");
+    // Trained with DP only: its scorecard does not say the data was used without DP.
+    expect((await gatherEvidence(db, row.modelVersion!.id)).bundle.datasets!.find((d) => d.role === "train")).not.toHaveProperty("usedWithoutDp");
   });
 
   it("refuses a target that is not a column and a version that is not ready", async () => {
@@ -142,8 +153,9 @@ describe("seedDemoModels", () => {
     const options = { principal: owner, dataset: train, eval: holdout, schema: SCHEMA, log: (line: string) => lines.push(line) };
     // Names are fixed: run where no other test made them.
     await db.modelVersion.deleteMany({ where: { model: { name: { in: ["credit-dp", "credit-baseline"] } } } });
-    expect(await seedDemoModels(db, options)).toEqual(["credit-dp", "credit-baseline"]);
-    expect(await seedDemoModels(db, options)).toEqual([]);
+    const officer = await createTestPrincipal(db, "compliance_officer");
+    expect(await seedDemoModels(db, { ...options, complianceOfficer: officer })).toEqual(["credit-dp", "credit-baseline"]);
+    expect(await seedDemoModels(db, { ...options, complianceOfficer: officer })).toEqual([]);
     const dp = await getModel(db, "credit-dp");
     const [v] = dp.versions;
     expect(v!.guarantee).toMatchObject({ status: "formal", source: "accountant", accountant: "rdp" });
@@ -153,7 +165,17 @@ describe("seedDemoModels", () => {
     expect(v!.baselineMetrics?.accuracy).toBeGreaterThan(0.8);
     expect(v!.datasets.eval).toEqual({ name: holdout.name, version: 1 });
     expect((await getModel(db, "credit-baseline")).versions[0]!.guarantee.status).toBe("none");
-    expect((await getDatasetBudget(db, train.name, 1)).uses[0]!.remaining!.epsilon).toBeCloseTo(8 - v!.guarantee.epsilon!, 9);
+    // credit-dp's mechanism at the budget's δ (1e-4): the baseline and the non-private model spend no ε.
+    const budget = await getDatasetBudget(db, train.name, 1);
+    const { noiseMultiplier, sampleRate, steps } = v!.guarantee;
+    expect(budget.uses[0]!.remaining!.epsilon).toBeCloseTo(8 - epsilonAfter({ accountant: "rdp", noiseMultiplier: noiseMultiplier!, sampleRate: sampleRate!, delta: 1e-4 }, steps!), 9);
+    // The switch was set once, by the compliance officer; both runs used the data without DP, and both scorecards say so.
+    expect(budget.uses[0]).toMatchObject({ allowNonPrivate: true, nonPrivateRuns: 2 });
+    expect(await db.auditLogEntry.count({ where: { action: "privacy_budget.non_private_use", targetId: train.id, actorId: officer.userId } })).toBe(1);
+    for (const name of ["credit-dp", "credit-baseline"]) {
+      const { id } = await db.modelVersion.findFirstOrThrow({ where: { model: { name } }, select: { id: true } });
+      expect((await gatherEvidence(db, id)).bundle.datasets!.find((d) => d.role === "train")).toMatchObject({ usedWithoutDp: true });
+    }
     expect(lines.join("\n")).toContain("seed: trained credit-dp v1");
   });
 });
