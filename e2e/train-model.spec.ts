@@ -15,6 +15,16 @@ function csv(): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** What the engineer declares about csv()'s columns: a DP run never fits ranges or categories on its private rows. */
+const SCHEMA = {
+  classes: ["no", "yes"],
+  columns: [
+    { name: "x", kind: "numeric", min: -2, max: 3 },
+    { name: "y", kind: "numeric", min: 0, max: 1 },
+    { name: "segment", kind: "categorical", categories: ["a", "b", "c"] },
+  ],
+};
+
 test("an engineer trains a DP model within the dataset's budget and sees its guarantee", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const dataset = uniqueName("e2e-train");
@@ -38,6 +48,12 @@ test("an engineer trains a DP model within the dataset's budget and sees its gua
   await page.getByLabel("Sample rate q").fill("0.1");
   await page.getByLabel("Target ε").fill("2");
   const plan = page.getByTestId("train-plan");
+  // Without public data or a declared schema the run is refused, naming the options.
+  await page.getByLabel("Feature ranges and categories").selectOption("public");
+  await expect(plan).toContainText("refused: a private run cannot take feature ranges, means or categories from its private training rows");
+  await expect(page.getByTestId("start-training")).toBeDisabled();
+  await page.getByLabel("Feature ranges and categories").selectOption("declared");
+  await page.getByLabel("Preprocessing schema (JSON)").fill(JSON.stringify(SCHEMA));
   await expect(plan.getByTestId("planned-epsilon")).toHaveText(/^1\.99|^2\.00/);
   await expect(plan.getByTestId("plan-budget")).toContainText(`${dataset} v1: ε 5.00 left of 5.00`);
   await page.getByTestId("start-training").click();
@@ -47,6 +63,9 @@ test("an engineer trains a DP model within the dataset's budget and sees its gua
   await expect(page.getByTestId("run-step")).toHaveText("30 / 30", { timeout: 60_000 });
   await expect(page.getByTestId("run-epsilon")).toContainText(/^(1\.99|2\.00) of (1\.99|2\.00) planned/);
   await expect(page.getByTestId("training-curves")).toBeVisible();
+  // No evaluation set: the curves show ε; the batch loss, for the data owner, is labelled outside the guarantee.
+  await expect(page.getByTestId("curves-scope")).toContainText("(ε, δ) covers the trained weights; the training-loss curve is not covered and is visible to the data owner only.");
+  await expect(page.getByTestId("outside-guarantee-curve")).toContainText("outside the guarantee");
   await expect(page.getByTestId("run-version")).toHaveText("v1", { timeout: 30_000 });
   await page.screenshot({ path: testInfo.outputPath("training-run.png"), fullPage: true });
 
@@ -93,11 +112,12 @@ test("an engineer trains a DP model within the dataset's budget and sees its gua
   await page.getByLabel("Model name").fill(model);
   await page.getByLabel("Target column").selectOption("churned");
   await page.getByLabel("Target ε").fill("4");
+  await page.getByLabel("Preprocessing schema (JSON)").fill(JSON.stringify(SCHEMA));
   await expect(plan.getByTestId("plan-budget")).toContainText(/ε 3\.0\d left of 5\.00/);
   await expect(plan.getByTestId("plan-refusal")).toContainText(/over budget: the run would spend ε = (3\.99|4\.00), but .* v1 has ε = 3\.0\d left of its budget ε = 5\.00 \(basic composition/);
   await expect(page.getByTestId("start-training")).toBeDisabled();
   const refused = await page.request.post("/api/v1/training-runs", {
-    data: { model, dataset: { name: dataset, version: 1 }, target: "churned", config: { model: { kind: "logistic" }, epochs: 3, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, targetEpsilon: 4 } },
+    data: { model, dataset: { name: dataset, version: 1 }, target: "churned", schema: SCHEMA, config: { model: { kind: "logistic" }, epochs: 3, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, targetEpsilon: 4 } },
   });
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.message).toMatch(/^over budget/);

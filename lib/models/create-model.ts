@@ -13,5 +13,5 @@ export async function createModel(db: Db, principal: Principal, input: unknown):
     const model = await tx.model.create({ data: { name, description, ownerId: principal.userId } });
     await appendAuditLog(tx, { actor: { id: principal.userId, label: principal.label }, action: "model.create", targetType: "model", targetId: model.id, details: { name } });
   });
-  return getModel(db, name);
+  return getModel(db, name, principal);
 }

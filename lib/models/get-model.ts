@@ -1,5 +1,7 @@
+import type { Principal } from "../auth/principal.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
+import { type TrainingProgress, trainingProgressView } from "../training/training-progress.ts";
 import { type ModelVersionView, toModelVersionView, VERSION_VIEW_INCLUDE } from "./model-view.ts";
 
 export interface ModelDetail {
@@ -12,12 +14,15 @@ export interface ModelDetail {
   updatedAt: Date;
   /** Newest first. */
   versions: ModelVersionView[];
-  /** Training runs of this model, newest first (the last 50). */
-  runs: { id: string; status: string; epsilonSpent: number; createdAt: Date; modelVersion: number | null; progress: unknown }[];
+  /** Training runs of this model, newest first (the last 50); progress as the viewer may see it. */
+  runs: { id: string; status: string; epsilonSpent: number; createdAt: Date; modelVersion: number | null; progress: TrainingProgress }[];
 }
 
-/** A model with its versions and recent runs. @throws AppError not_found. */
-export async function getModel(db: Db | Tx, name: string): Promise<ModelDetail> {
+/**
+ * A model with its versions and recent runs, as `viewer` may see them (a run's figures computed on
+ * training rows only for its dataset's owner and `pii.unmasked` roles). @throws AppError not_found.
+ */
+export async function getModel(db: Db | Tx, name: string, viewer: Principal): Promise<ModelDetail> {
   const model = await db.model.findUnique({
     where: { name },
     include: {
@@ -26,7 +31,15 @@ export async function getModel(db: Db | Tx, name: string): Promise<ModelDetail> 
       trainingRuns: {
         orderBy: { createdAt: "desc" },
         take: 50,
-        select: { id: true, status: true, epsilonSpent: true, createdAt: true, progress: true, modelVersion: { select: { version: true } } },
+        select: {
+          id: true,
+          status: true,
+          epsilonSpent: true,
+          createdAt: true,
+          progress: true,
+          modelVersion: { select: { version: true } },
+          datasetVersion: { select: { dataset: { select: { ownerId: true } } } },
+        },
       },
     },
   });
@@ -40,6 +53,10 @@ export async function getModel(db: Db | Tx, name: string): Promise<ModelDetail> 
     createdAt: model.createdAt,
     updatedAt: model.updatedAt,
     versions: model.versions.map(toModelVersionView),
-    runs: model.trainingRuns.map(({ modelVersion, ...run }) => ({ ...run, modelVersion: modelVersion?.version ?? null })),
+    runs: model.trainingRuns.map(({ modelVersion, datasetVersion, progress, ...run }) => ({
+      ...run,
+      modelVersion: modelVersion?.version ?? null,
+      progress: trainingProgressView(progress as unknown as TrainingProgress, viewer, datasetVersion.dataset.ownerId),
+    })),
   };
 }

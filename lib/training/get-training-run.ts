@@ -1,7 +1,8 @@
+import type { Principal } from "../auth/principal.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { JOB_VIEW_SELECT, type JobView } from "../queue/index.ts";
-import type { TrainingProgress } from "./training-progress.ts";
+import { type TrainingProgress, trainingProgressView } from "./training-progress.ts";
 
 export interface TrainingRunView {
   id: string;
@@ -21,13 +22,17 @@ export interface TrainingRunView {
   finishedAt: Date | null;
 }
 
-/** A training run with its live progress and its (latest) job. @throws AppError not_found. */
-export async function getTrainingRun(db: Db | Tx, id: string): Promise<TrainingRunView> {
+/**
+ * A training run with its live progress and its (latest) job, as `viewer` may see it: figures
+ * computed on the training rows only for the dataset's owner and `pii.unmasked` roles
+ * (trainingProgressView). @throws AppError not_found.
+ */
+export async function getTrainingRun(db: Db | Tx, id: string, viewer: Principal): Promise<TrainingRunView> {
   const run = await db.trainingRun.findUnique({
     where: { id },
     include: {
       model: { select: { name: true } },
-      datasetVersion: { select: { version: true, dataset: { select: { name: true } } } },
+      datasetVersion: { select: { version: true, dataset: { select: { name: true, ownerId: true } } } },
       modelVersion: { select: { version: true } },
       createdBy: { select: { email: true } },
     },
@@ -43,7 +48,7 @@ export async function getTrainingRun(db: Db | Tx, id: string): Promise<TrainingR
     status: ended ? job!.status : run.status,
     dataset: { name: run.datasetVersion.dataset.name, version: run.datasetVersion.version },
     config: run.config,
-    progress: run.progress as unknown as TrainingProgress,
+    progress: trainingProgressView(run.progress as unknown as TrainingProgress, viewer, run.datasetVersion.dataset.ownerId),
     epsilonSpent: run.epsilonSpent,
     backend: run.backend,
     error: run.error ?? (ended ? job!.error : null),

@@ -20,7 +20,7 @@ export default async function TrainingRunPage({ params }: Props) {
   const { name, id } = await params;
   let run: RunView;
   try {
-    run = plain<RunView>(await getTrainingRun(getDb(), id));
+    run = plain<RunView>(await getTrainingRun(getDb(), id, principal));
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;

@@ -33,6 +33,7 @@ export function RunLive({ initial, canCancel }: { initial: RunView; canCancel: b
   const p = run.progress;
   const planned = run.config.plannedEpsilon ?? p.plannedEpsilon ?? null;
   const active = isActiveStatus(run.status);
+  const contamination = p.outsideGuarantee?.contamination;
 
   async function cancel() {
     if (!run.job) return;
@@ -67,9 +68,10 @@ export function RunLive({ initial, canCancel }: { initial: RunView; canCancel: b
             </div>
           ) : null}
           {p.stoppedEarly === "budget" ? <div className="alert alert-warn">Stopped at the privacy budget: the version reached what its dataset budget allows.</div> : null}
-          {p.contamination && p.contamination.rate > 0 ? (
-            <div className="alert alert-warn">
-              {formatPercent(p.contamination.rate)} of the evaluation records ({p.contamination.overlapping} of {p.contamination.evalRecords}) also appear in the training set: the metrics overstate generalisation.
+          {contamination && contamination.rate > 0 ? (
+            <div className="alert alert-warn" data-testid="run-contamination">
+              {formatPercent(contamination.rate)} of the evaluation records ({contamination.overlapping} of {contamination.evalRecords}) also appear in the training set: the metrics overstate generalisation.{" "}
+              <span className="badge badge-warn">{p.outsideGuarantee!.label}</span>
             </div>
           ) : null}
           {active ? <ProgressBar value={run.status === "queued" ? null : Math.round((100 * p.step) / Math.max(1, p.totalSteps))} message={p.message ?? run.job?.progressMessage} /> : null}
@@ -85,11 +87,11 @@ export function RunLive({ initial, canCancel }: { initial: RunView; canCancel: b
               <dd>{p.epoch === undefined ? "—" : p.epoch.toFixed(2)}</dd>
             </div>
             <div>
-              <dt>Loss</dt>
+              <dt>Loss{p.evaluatedOn ? ` (${p.evaluatedOn} set)` : ""}</dt>
               <dd>{p.loss === undefined ? "—" : p.loss.toFixed(4)}</dd>
             </div>
             <div>
-              <dt>Accuracy</dt>
+              <dt>Accuracy{p.evaluatedOn ? ` (${p.evaluatedOn} set)` : ""}</dt>
               <dd>{formatPercent(p.accuracy)}</dd>
             </div>
             <div>
@@ -124,7 +126,7 @@ export function RunLive({ initial, canCancel }: { initial: RunView; canCancel: b
           <h2>Curves</h2>
         </div>
         <div className="card-body">
-          <TrainingCurves curve={p.curve} plannedEpsilon={planned} totalSteps={p.totalSteps} />
+          <TrainingCurves progress={p} plannedEpsilon={planned} />
         </div>
       </div>
     </div>
