@@ -7,6 +7,15 @@ export { getTrainingRun, type TrainingRunView } from "./get-training-run.ts";
 export { failTrainingRun, cancelTrainingRunSubject } from "./training-run-status.ts";
 export { getDatasetBudget, setDatasetBudget, setNonPrivateUse, type DatasetBudgetView, type LedgerRow } from "./dataset-budget.ts";
 export { budgetUse, relatedVersionIds, usedWithoutDp, type EpsilonDelta, type VersionBudgetUse } from "./privacy-budget.ts";
-export { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint, type TrainingProgress } from "./training-progress.ts";
+export {
+  appendCurvePoint,
+  MAX_CURVE_POINTS,
+  maySeeTrainingRowFigures,
+  OUTSIDE_THE_GUARANTEE,
+  trainingProgressView,
+  type CurvePoint,
+  type OutsideGuarantee,
+  type TrainingProgress,
+} from "./training-progress.ts";
 export { readTrainingRunConfig, type TrainingRunConfig } from "./training-run-config.ts";
 export { startTrainingRunSchema, setBudgetSchema, setNonPrivateUseSchema, type StartTrainingRunInput, type SetBudgetInput, type SetNonPrivateUseInput } from "./schemas.ts";

@@ -30,12 +30,12 @@ import { findOverlapInFiles } from "../scan/dedup/index.ts";
 import { blobPath, deleteBlob } from "../storage/index.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint-store.ts";
 import { budgetCharges, epsilonWith, relatedVersionIds, type BudgetCharges } from "./privacy-budget.ts";
-import { appendCurvePoint, type TrainingProgress } from "./training-progress.ts";
+import { appendCurvePoint, OUTSIDE_THE_GUARANTEE, type OutsideGuarantee, type TrainingProgress } from "./training-progress.ts";
 import { readTrainingRunConfig, type TrainingRunConfig } from "./training-run-config.ts";
 
 /** Above this share of eval records found in the training set, a run is refused. */
 export const MAX_CONTAMINATION_RATE = 0.5;
-/** Accuracy on the curve is measured on at most this many examples at each epoch's end. */
+/** The curves' loss and accuracy are measured on at most this many examples at each epoch's end. */
 const CURVE_EVAL_EXAMPLES = 2000;
 
 export interface RunTrainingJobOptions {
@@ -111,14 +111,20 @@ async function allowedSteps(db: Db, run: RunRow, config: TrainingRunConfig): Pro
   return stepsWithin(config.train, config.steps, budgets);
 }
 
-function curveAccuracy(spec: NetworkSpec, checkpoint: TrainingCheckpoint, data: PreparedData): number {
+/**
+ * Loss and accuracy of a checkpoint on the evaluation set, else the public set: post-processing of
+ * the weights, covered by the run's (ε, δ). Never on training rows; undefined without either set.
+ */
+function curveEvaluation(spec: NetworkSpec, checkpoint: TrainingCheckpoint, data: PreparedData): { loss: number; accuracy: number } | undefined {
+  const source = data.eval ?? data.public;
+  if (!source || source.count === 0) return undefined;
   const network = createNetwork(spec);
   try {
     restoreParameters(network, checkpoint);
-    const source = data.eval ?? data.train;
     const count = Math.min(source.count, CURVE_EVAL_EXAMPLES);
     const width = spec.inputShape.reduce((a, b) => a * b, 1);
-    return evaluate(network, { features: source.features.subarray(0, count * width), labels: source.labels.subarray(0, count), count }).accuracy;
+    const { meanLoss, accuracy } = evaluate(network, { features: source.features.subarray(0, count * width), labels: source.labels.subarray(0, count), count });
+    return { loss: meanLoss, accuracy };
   } finally {
     disposeNetwork(network);
   }
@@ -159,15 +165,18 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
   const publicFile = config.publicDatasetVersionId ? await storedFile(db, config.publicDatasetVersionId) : undefined;
 
   let progress = run.progress as unknown as TrainingProgress;
-  progress = { ...progress, curve: progress.curve ?? [], plannedEpsilon: config.plannedEpsilon, totalSteps: config.steps };
-  if (evalFile && progress.contamination === undefined) {
-    progress.contamination = await contamination(trainFile, evalFile);
+  const evaluatedOn = evalFile ? ("eval" as const) : publicFile ? ("public" as const) : null;
+  const outside: OutsideGuarantee = progress.outsideGuarantee ?? { label: OUTSIDE_THE_GUARANTEE, batchLoss: [] };
+  progress = { ...progress, curve: progress.curve ?? [], evaluatedOn, outsideGuarantee: outside, plannedEpsilon: config.plannedEpsilon, totalSteps: config.steps };
+  if (evalFile && outside.contamination === undefined) {
+    progress.outsideGuarantee = { ...outside, contamination: await contamination(trainFile, evalFile) };
     await db.trainingRun.update({ where: { id: run.id }, data: { progress: json(progress) } });
   }
-  if (progress.contamination && progress.contamination.rate > MAX_CONTAMINATION_RATE) {
+  const measuredContamination = progress.outsideGuarantee!.contamination;
+  if (measuredContamination && measuredContamination.rate > MAX_CONTAMINATION_RATE) {
     throw new AppError(
       "unprocessable",
-      `refused: ${(progress.contamination.rate * 100).toFixed(0)}% of the evaluation records also appear in the training set (more than ${MAX_CONTAMINATION_RATE * 100}%); its metrics would mean nothing`,
+      `refused: ${(measuredContamination.rate * 100).toFixed(0)}% of the evaluation records also appear in the training set (more than ${MAX_CONTAMINATION_RATE * 100}%); its metrics would mean nothing`,
     );
   }
 
@@ -204,9 +213,9 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
         phase,
         step: p.step,
         epoch: p.epoch,
-        loss: p.meanLoss,
         epsilon: p.epsilon,
-        curve: appendCurvePoint(progress.curve, { step: p.step, loss: p.meanLoss, epsilon: p.epsilon }),
+        curve: appendCurvePoint(progress.curve, { step: p.step, epsilon: p.epsilon }),
+        outsideGuarantee: { ...progress.outsideGuarantee!, batchLoss: appendCurvePoint(progress.outsideGuarantee!.batchLoss, { step: p.step, loss: p.meanLoss }) },
       };
     } else {
       progress = { ...progress, phase, message: `${phase}: step ${p.step} of ${p.totalSteps}` };
@@ -218,11 +227,11 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
   };
 
   const onCheckpoint = async (checkpoint: TrainingCheckpoint, p: StepProgress) => {
-    const accuracy = curveAccuracy(spec, checkpoint, data);
+    const measured = curveEvaluation(spec, checkpoint, data);
     const curve = [...progress.curve];
     const last = curve.at(-1);
-    if (last && last.step === p.step) curve[curve.length - 1] = { ...last, accuracy };
-    progress = { ...progress, accuracy, curve };
+    if (measured && last && last.step === p.step) curve[curve.length - 1] = { ...last, ...measured };
+    progress = { ...progress, ...measured, curve };
     const key = await writeCheckpoint({ trainingRunId: run.id, checkpoint, curve: progress.curve, progress: { ...progress, curve: [] } });
     const epsilon = p.epsilon ?? 0;
     await db.$transaction(async (tx) => {
@@ -256,7 +265,9 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
     }
     const stoppedEarly = trained.stoppedEarly ? ("budget" as const) : undefined;
     const metrics = measure(trained.network, data);
-    progress = { ...progress, step: trained.steps, epsilon: trained.epsilon, accuracy: metrics.accuracy, ...(stoppedEarly ? { stoppedEarly } : {}) };
+    // measure() falls back to the training rows without an eval set: those figures stay off the progress.
+    const evalFigures = data.eval ? { loss: metrics.loss, accuracy: metrics.accuracy } : {};
+    progress = { ...progress, step: trained.steps, epsilon: trained.epsilon, ...evalFigures, ...(stoppedEarly ? { stoppedEarly } : {}) };
     let baselineMetrics = null;
     if (config.baseline && train.private) {
       const plain = await fitNetwork(spec, { ...train, private: false }, data, { phase: "baseline", onProgress });
@@ -275,7 +286,7 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
           networkSpec: spec,
           target: config.target,
           train,
-          contaminationRate: progress.contamination?.rate ?? null,
+          contaminationRate: progress.outsideGuarantee?.contamination?.rate ?? null,
           ...(stoppedEarly ? { stoppedEarly } : {}),
         },
         metrics: { ...metrics },

@@ -146,5 +146,5 @@ export async function startTrainingRun(
   });
   // Without a job (the demo seed runs runTrainingJob itself, with no worker).
   const job = options.enqueueJob === false ? null : await enqueue(db, "train", { trainingRunId: runId }, { subjectType: "training_run", subjectId: runId, createdById: principal.userId });
-  return { plan, run: await getTrainingRun(db, runId), job };
+  return { plan, run: await getTrainingRun(db, runId, principal), job };
 }

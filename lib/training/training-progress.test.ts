@@ -4,7 +4,8 @@ import { trainConfigSchema } from "../dp/training/train-config.ts";
 import { composeLedger } from "./compose-ledger.ts";
 import type { BudgetCharges } from "./privacy-budget.ts";
 import { stepsWithin } from "./run-training-job.ts";
-import { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint } from "./training-progress.ts";
+import type { Principal } from "../auth/principal.ts";
+import { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint, type TrainingProgress, trainingProgressView } from "./training-progress.ts";
 
 describe("appendCurvePoint", () => {
   it("keeps at most MAX_CURVE_POINTS, the last and the epoch-end accuracy points", () => {
@@ -52,5 +53,33 @@ describe("stepsWithin", () => {
   it("gives no step when δ exceeds a budget's, and all for a non-private run", () => {
     expect(stepsWithin(config, 1000, [budget(100, 1e-6)])).toBe(0);
     expect(stepsWithin({ ...config, private: false }, 1000, [budget(0, 1e-6)])).toBe(1000);
+  });
+});
+
+describe("trainingProgressView", () => {
+  const person = (userId: string, roles: Principal["roles"]): Principal => ({ userId, email: `${userId}@x`, label: userId, roles, via: "session" });
+  const owner = person("owner", ["ml_engineer"]);
+  const progress: TrainingProgress = {
+    step: 20,
+    totalSteps: 20,
+    epsilon: 1.5,
+    loss: 0.4,
+    accuracy: 0.8,
+    evaluatedOn: "eval",
+    curve: [{ step: 10, epsilon: 1, loss: 0.5, accuracy: 0.7 }, { step: 20, epsilon: 1.5, loss: 0.4, accuracy: 0.8 }],
+    outsideGuarantee: { label: "outside the guarantee", batchLoss: [{ step: 1, loss: 0.69 }], contamination: { rate: 0.1, overlapping: 1, evalRecords: 10 } },
+  };
+
+  it("shows figures computed on training rows to the dataset's owner and pii.unmasked roles only", () => {
+    expect(trainingProgressView(progress, owner, "owner")).toEqual(progress);
+    expect(trainingProgressView(progress, person("officer", ["compliance_officer"]), "owner")).toEqual(progress);
+    const { outsideGuarantee: _, ...covered } = progress;
+    for (const viewer of [person("engineer", ["ml_engineer"]), person("auditor", ["auditor"])]) expect(trainingProgressView(progress, viewer, "owner")).toEqual(covered);
+  });
+
+  it("drops the batch losses, training-set accuracy and contamination stored before curves were held out", () => {
+    const legacy = { step: 2, totalSteps: 2, epsilon: 0.3, loss: 0.6, accuracy: 0.9, contamination: { rate: 0, overlapping: 0, evalRecords: 5 }, curve: [{ step: 2, loss: 0.6, epsilon: 0.3, accuracy: 0.9 }] };
+    expect(trainingProgressView(legacy as TrainingProgress, person("engineer", ["ml_engineer"]), "owner")).toEqual({ step: 2, totalSteps: 2, epsilon: 0.3, curve: [{ step: 2, epsilon: 0.3 }] });
+    expect(trainingProgressView(legacy as TrainingProgress, owner, "owner")).toEqual(legacy);
   });
 });

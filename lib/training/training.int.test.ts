@@ -13,7 +13,7 @@ import { ingestDatasetVersion } from "../ingest/index.ts";
 import { gatherEvidence } from "../scorecard/index.ts";
 import { bundleNetwork, getModel, loadModelVersionArtifact, uploadModelVersion } from "../models/index.ts";
 import { closeQueues } from "../queue/index.ts";
-import { getDatasetBudget, setDatasetBudget, startTrainingRun } from "./index.ts";
+import { getDatasetBudget, getTrainingRun, setDatasetBudget, startTrainingRun, type TrainingProgress } from "./index.ts";
 import { runTrainingJob } from "./run-training-job.ts";
 import { seedDemoModels } from "./seed-demo-models.ts";
 
@@ -145,6 +145,60 @@ describe("a private run's preprocessing", () => {
   });
 });
 
+describe("a private run's curves", () => {
+  /** A DP run with no eval set and no public set, trained to the end. */
+  async function trainedWithoutHeldOutData() {
+    process.env.CANARY_TF_BACKEND = "cpu";
+    const data = await version(100);
+    const { run } = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: data, target: "approved", schema: SCHEMA, config: config(2) }, { enqueueJob: false });
+    await runTrainingJob(db, run!.id, { progressIntervalMs: 0 });
+    return run!;
+  }
+  const TRAINING_ROW_FIGURES = /"(loss|batchLoss|accuracy|contamination)"/;
+
+  it("store and publish no figure computed on private training rows unless flagged outside the guarantee", async () => {
+    const run = await trainedWithoutHeldOutData();
+    const stored = (await db.trainingRun.findUniqueOrThrow({ where: { id: run.id } })).progress as unknown as TrainingProgress;
+    // Nothing is measured on held-out rows here, so the curves carry ε alone.
+    expect(stored.curve.length).toBeGreaterThan(0);
+    for (const point of stored.curve) expect(Object.keys(point).sort()).toEqual(["epsilon", "step"]);
+    const { outsideGuarantee, ...published } = stored;
+    expect(JSON.stringify(published)).not.toMatch(TRAINING_ROW_FIGURES);
+    expect(stored.evaluatedOn).toBeNull();
+    expect(outsideGuarantee).toMatchObject({ label: "outside the guarantee" });
+    expect(outsideGuarantee!.batchLoss.length).toBeGreaterThan(0);
+  });
+
+  it("give an ml_engineer who does not own the dataset no training-row figure; the owner and a compliance officer see them, labelled", async () => {
+    const run = await trainedWithoutHeldOutData();
+    const engineer = await createTestPrincipal(db, "ml_engineer");
+    const seen = await getTrainingRun(db, run.id, engineer);
+    expect(JSON.stringify(seen.progress)).not.toMatch(TRAINING_ROW_FIGURES);
+    expect(seen.progress).not.toHaveProperty("outsideGuarantee");
+    expect(JSON.stringify((await getModel(db, seen.model, engineer)).runs[0]!.progress)).not.toMatch(TRAINING_ROW_FIGURES);
+    const officer = await createTestPrincipal(db, "compliance_officer");
+    for (const viewer of [owner, officer]) {
+      expect((await getTrainingRun(db, run.id, viewer)).progress.outsideGuarantee).toMatchObject({ label: "outside the guarantee", batchLoss: expect.arrayContaining([expect.objectContaining({ step: 1 })]) });
+    }
+  });
+
+  it("measure loss and accuracy on the evaluation set at each epoch's end", async () => {
+    process.env.CANARY_TF_BACKEND = "cpu";
+    const data = await version(100);
+    const holdout = await version(60);
+    const { run } = await startTrainingRun(db, owner, { model: `m-${uniqueSuffix()}`, dataset: data, eval: holdout, target: "approved", schema: SCHEMA, config: config(2) }, { enqueueJob: false });
+    const result = await runTrainingJob(db, run!.id, { progressIntervalMs: 0 });
+    const stored = (await db.trainingRun.findUniqueOrThrow({ where: { id: run!.id } })).progress as unknown as TrainingProgress;
+    expect(stored.evaluatedOn).toBe("eval");
+    // 100 rows at q = 0.1: 10 steps an epoch, 2 epochs.
+    expect(stored.curve.filter((p) => p.accuracy !== undefined).map((p) => p.step)).toEqual([10, 20]);
+    // The last point is the registered version's metrics, which are measured on the whole holdout.
+    const registered = await db.modelVersion.findFirstOrThrow({ where: { trainingRun: { id: run!.id } } });
+    expect(result.modelVersion).toBe(registered.version);
+    expect(stored.curve.at(-1)).toMatchObject(registered.metrics as object);
+  });
+});
+
 describe("seedDemoModels", () => {
   it("trains the DP model with baseline metrics and the non-private model, once", async () => {
     const train = await version(200);
@@ -156,7 +210,7 @@ describe("seedDemoModels", () => {
     const officer = await createTestPrincipal(db, "compliance_officer");
     expect(await seedDemoModels(db, { ...options, complianceOfficer: officer })).toEqual(["credit-dp", "credit-baseline"]);
     expect(await seedDemoModels(db, { ...options, complianceOfficer: officer })).toEqual([]);
-    const dp = await getModel(db, "credit-dp");
+    const dp = await getModel(db, "credit-dp", owner);
     const [v] = dp.versions;
     expect(v!.guarantee).toMatchObject({ status: "formal", source: "accountant", accountant: "rdp" });
     expect(v!.guarantee.scope).toMatch(/^\(ε = \d\.\d\d, δ = 1e-5\), computed by Canary's RDP accountant over the training run it executed, covers the trained weights/);
@@ -164,7 +218,7 @@ describe("seedDemoModels", () => {
     expect(v!.guarantee.epsilon).toBeLessThanOrEqual(3);
     expect(v!.baselineMetrics?.accuracy).toBeGreaterThan(0.8);
     expect(v!.datasets.eval).toEqual({ name: holdout.name, version: 1 });
-    expect((await getModel(db, "credit-baseline")).versions[0]!.guarantee.status).toBe("none");
+    expect((await getModel(db, "credit-baseline", owner)).versions[0]!.guarantee.status).toBe("none");
     // credit-dp's mechanism at the budget's δ (1e-4): the baseline and the non-private model spend no ε.
     const budget = await getDatasetBudget(db, train.name, 1);
     const { noiseMultiplier, sampleRate, steps } = v!.guarantee;
