@@ -6,8 +6,8 @@ const TWO_POW_53 = 2 ** 53;
 /**
  * `count` independent N(0, 1) draws in float64 from the OS's CSPRNG, by the Box–Muller transform
  * (Box & Muller 1958, Ann. Math. Statist. 29(2)) on 53-bit uniforms: the privacy noise of DP-SGD.
- * tf.randomNormal is no substitute: its generator is a seeded PRNG (seedrandom's Alea) computed
- * in float32. Runs in O(count).
+ * tf.randomNormal is no substitute: its generator is seedrandom's Alea, a fast non-cryptographic
+ * PRNG whose whole state follows from its seed. Runs in O(count).
  * @example secureGaussian(3) // three fresh standard normal draws, e.g. Float64Array [0.31, -1.2, 0.05]
  */
 export function secureGaussian(count: number): Float64Array {
