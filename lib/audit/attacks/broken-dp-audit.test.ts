@@ -79,8 +79,10 @@ describe("auditing a DP claim on canaries", () => {
     // The accountant knows the broken run is not private; the claim on its record says otherwise.
     expect(broken.spentEpsilon).toBe(Number.POSITIVE_INFINITY);
     expect(broken.verdict).toBe("violated");
-    // A clear margin: 200 canaries a side can prove at most ε_lb ≈ 3.98; the broken run comes close.
-    expect(broken.epsilonLowerBound).toBeGreaterThan(CLAIMED_EPSILON + 2);
+    // A clear margin: 200 canaries a side (100 tested) can prove at most ε_lb ≈ 3.28; the broken run comes
+    // close (3.1 measured). The certified bound tests half the canaries, so the margin is 1.5 (it was 2 of
+    // the swept bound's 3.98).
+    expect(broken.epsilonLowerBound).toBeGreaterThan(CLAIMED_EPSILON + 1.5);
     // The honest run's noise comes from the OS's CSPRNG (lib/dp/training/sgd-steps.ts), so its ε_lb
     // varies between runs; over 16 runs of this setting we measured 0 to 0.33, far below the claimed 1.
   });

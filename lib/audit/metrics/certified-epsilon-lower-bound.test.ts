@@ -60,11 +60,11 @@ describe("certifiedEpsilonLowerBound", () => {
   });
 
   it("measures on the test half only: 100 members at 1 and 100 non-members at 0 give ln((1 − δ − u)/u), u = 1 − 0.025^(1/50)", () => {
-    // The threshold 1 separates the groups; the test half (50 a side) has FP = FN = 0, so both
+    // The threshold 0.5 (halfway between the groups) separates them; the test half (50 a side) has FP = FN = 0, so both
     // Clopper–Pearson limits are u. On all 100 a side it would be 1 − 0.025^(1/100), a larger bound.
     const result = certifiedEpsilonLowerBound(new MembershipScores({ members: new Array(100).fill(1), nonMembers: new Array(100).fill(0) }));
     const u = -Math.expm1(Math.log(0.025) / 50);
-    expect(result).toMatchObject({ threshold: 1, direction: "higher", test: { members: 50, nonMembers: 50 } });
+    expect(result).toMatchObject({ threshold: 0.5, direction: "higher", test: { members: 50, nonMembers: 50 } });
     expect(result.epsilonLowerBound).toBeCloseTo(Math.log((1 - 1e-5 - u) / u), 12);
     expect(result.epsilonLowerBound).toBeCloseTo(epsilonLowerBoundAt({ falsePositives: 0, nonMembers: 50, falseNegatives: 0, members: 50 }), 12);
   });

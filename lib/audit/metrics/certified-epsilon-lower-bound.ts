@@ -45,7 +45,7 @@ export interface CertifiedEpsilonLowerBound {
  *
  * When no threshold of the selection half gives a bound above 0, the advantage-maximising one is
  * tested (any choice made without the test half is valid); the threshold +∞ (nobody called a member)
- * is never chosen, the lowest score is instead.
+ * is never chosen, the lowest score is instead. Thresholds sit halfway between adjacent selection scores.
  *
  * @param scores members' and non-members' scores, at least 2 a side
  * @param options confidence (0.95), δ (1e-5) and seed (1)
@@ -110,14 +110,21 @@ function chooseThreshold(members: Float64Array, nonMembers: Float64Array, option
   const found = candidates.filter((c) => c.best.pointIndex !== null);
   if (found.length > 0) {
     const winner = found.reduce((a, b) => (b.best.epsilonLowerBound > a.best.epsilonLowerBound ? b : a));
-    return { direction: winner.direction, threshold: winner.sign * winner.roc.thresholds[winner.best.pointIndex!]! };
+    return { direction: winner.direction, threshold: winner.sign * thresholdBelow(winner.roc, winner.best.pointIndex!) };
   }
   const advantages = candidates.map((c) => ({ ...c, advantage: attackerAdvantage(c.roc) }));
   const winner = advantages.reduce((a, b) => (b.advantage.advantage > a.advantage.advantage ? b : a));
-  return { direction: winner.direction, threshold: winner.sign * winner.roc.thresholds[finitePoint(winner.roc, winner.advantage.pointIndex)]! };
+  const pointIndex = winner.advantage.pointIndex === 0 ? winner.roc.thresholds.length - 1 : winner.advantage.pointIndex;
+  return { direction: winner.direction, threshold: winner.sign * thresholdBelow(winner.roc, pointIndex) };
 }
 
-/** The point itself, or the last (lowest-threshold) point instead of the threshold +∞ at index 0. */
-function finitePoint(roc: RocCurve, pointIndex: number): number {
-  return pointIndex === 0 ? roc.thresholds.length - 1 : pointIndex;
+/**
+ * A threshold with the same selection counts as point k: halfway down to the next lower score, so
+ * that a test score just below the lowest one called a member in the selection half is still called
+ * one (the edge of the selection data says little about the test half). The last point calls every
+ * score a member and keeps its own threshold, the lowest score.
+ */
+function thresholdBelow(roc: RocCurve, k: number): number {
+  const next = roc.thresholds[k + 1];
+  return next === undefined ? roc.thresholds[k]! : roc.thresholds[k]! / 2 + next / 2;
 }

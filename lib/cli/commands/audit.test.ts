@@ -140,9 +140,9 @@ describe("canary audit certify", () => {
     expect(Object.keys(result)).toEqual(["epsilonLowerBound", "threshold", "direction", "confidence", "delta", "selection", "test"]);
     expect(Object.keys(result.selection)).toEqual(["members", "nonMembers"]);
     expect(Object.keys(result.test)).toEqual(["members", "nonMembers"]);
-    // The test half holds 50 members and 51 non-members, none misclassified at the threshold 1.
+    // The test half holds 50 members and 51 non-members, none misclassified at the threshold 0.5.
     const limit = (n: number) => -Math.expm1(Math.log(0.025) / n);
-    expect(result).toMatchObject({ threshold: 1, direction: "higher", confidence: 0.95, delta: 1e-5, selection: { members: 50, nonMembers: 50 }, test: { members: 50, nonMembers: 51 } });
+    expect(result).toMatchObject({ threshold: 0.5, direction: "higher", confidence: 0.95, delta: 1e-5, selection: { members: 50, nonMembers: 50 }, test: { members: 50, nonMembers: 51 } });
     expect(result.epsilonLowerBound).toBeCloseTo(Math.max(Math.log((1 - 1e-5 - limit(51)) / limit(50)), Math.log((1 - 1e-5 - limit(50)) / limit(51))), 12);
   });
 
