@@ -178,6 +178,20 @@ describe("uploadDatasetVersion", () => {
     expect(await getBlobStore().hasBlob(sha256(content))).toBe(false);
   });
 
+  it("takes versions from the dataset's owner (or a service token they minted) and admins, not other uploaders", async () => {
+    const dataset = await createTestDataset(db, principal, "owned");
+    const upload = (who: Principal) => uploadDatasetVersion(db, who, { datasetName: dataset.name, filename: "rows.csv", stream: streamOf(uniqueCsv(2)) });
+    const other = await createTestPrincipal(db, "ml_engineer");
+    const error = await refusal(upload(other));
+    expect(error).toMatchObject({ code: "forbidden", message: `only the owner of dataset "${dataset.name}" or an admin may upload its versions` });
+    expect(await db.datasetVersion.count({ where: { datasetId: dataset.id } })).toBe(0);
+
+    const service = await createTestPrincipal(db, "service");
+    await expect(upload({ ...service, via: "token", tokenCreatedById: principal.userId })).resolves.toMatchObject({ version: { version: 1 } });
+    await expect(upload(await createTestPrincipal(db, "admin"))).resolves.toMatchObject({ version: { version: 2 } });
+    await expect(upload(principal)).resolves.toMatchObject({ version: { version: 3 } });
+  });
+
   it("refuses a file over the limit and an empty file, leaving no row and no blob", async () => {
     const dataset = await createTestDataset(db, principal);
     const content = uniqueCsv(200);

@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import type { Principal } from "../auth/principal.ts";
+import { actsAs, principalCan, type Principal } from "../auth/principal.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue, type JobView } from "../queue/index.ts";
@@ -41,7 +41,8 @@ const DATASET_LOCK_CLASS = 7_405_125;
  * body, streams the body to content-addressed storage, then in one transaction records the
  * version (number = previous + 1), its lineage edges and the `dataset_version.upload` audit entry,
  * and after commit enqueues `ingest`. On any refusal nothing stays behind: no row, and no blob
- * unless another version already uses it. Permission checks are the caller's (`datasets.upload`).
+ * unless another version already uses it. The caller checks `datasets.upload`; this checks the
+ * dataset is the principal's own, unless they hold `datasets.upload_any`.
  */
 export async function uploadDatasetVersion(db: Db, principal: Principal, options: UploadDatasetVersionOptions): Promise<UploadDatasetVersionResult> {
   const filename = checkFilename(options.filename);
@@ -49,8 +50,11 @@ export async function uploadDatasetVersion(db: Db, principal: Principal, options
   if (options.contentType?.toLowerCase().startsWith("multipart/")) {
     throw new AppError("unsupported_media_type", "send the file's raw bytes as the request body, not a multipart form");
   }
-  const dataset = await db.dataset.findUnique({ where: { name: options.datasetName }, select: { id: true, name: true } });
+  const dataset = await db.dataset.findUnique({ where: { name: options.datasetName }, select: { id: true, name: true, ownerId: true } });
   if (!dataset) throw new AppError("not_found", `no dataset named "${options.datasetName}"`, { name: options.datasetName });
+  if (!actsAs(principal, dataset.ownerId) && !principalCan(principal, "datasets.upload_any")) {
+    throw new AppError("forbidden", `only the owner of dataset "${dataset.name}" or an admin may upload its versions`);
+  }
   const parentIds = [...new Set(options.parents ?? [])];
   await checkParentsExist(db, parentIds);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Principal } from "../auth/principal.ts";
 import { createDb } from "../db/index.ts";
 import { cancelJob } from "./cancel-job.ts";
 import { enqueue } from "./enqueue.ts";
@@ -35,6 +36,27 @@ describe("cancelJob", () => {
     await markJobCompleted(db, job.id, { done: true });
     await markJobFailed(db, job.id, { error: new Error("aborted"), attempts: 1, final: false });
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("cancelled");
+  });
+
+  it("lets a person cancel only the jobs they started (or their service token started); an admin, anyone's", async () => {
+    const person = (userId: string, roles: Principal["roles"], extra: Partial<Principal> = {}): Principal => ({ userId, email: "x@canary.test", label: "x", roles, via: "session", ...extra });
+    const [starter, stranger, admin, service] = await Promise.all(
+      (["ml_engineer", "ml_engineer", "admin", "service"] as const).map(async (role) => (await db.user.create({ data: { email: `cancel-${randomUUID()}@canary.test`, name: role } })).id),
+    );
+    const started = () => enqueue(db, "scan", { scanId: randomUUID() }, { subjectType: "scan", subjectId: randomUUID(), createdById: starter });
+
+    const theirs = await started();
+    await expect(cancelJob(db, theirs.id, { principal: person(stranger!, ["ml_engineer"]) })).rejects.toMatchObject({ code: "forbidden" });
+    expect((await db.job.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("queued");
+    await expect(cancelJob(db, theirs.id, { principal: person(starter!, ["ml_engineer"]) })).resolves.toMatchObject({ status: "cancelled" });
+    const entry = await db.auditLogEntry.findFirstOrThrow({ where: { action: "job.cancel", targetId: theirs.id } });
+    expect(entry.actorId).toBe(starter);
+
+    await expect(cancelJob(db, (await started()).id, { principal: person(service!, ["service"], { via: "token", tokenCreatedById: starter }) })).resolves.toMatchObject({ status: "cancelled" });
+    await expect(cancelJob(db, (await started()).id, { principal: person(admin!, ["admin"]) })).resolves.toMatchObject({ status: "cancelled" });
+    // A job nobody started (scheduled) is an admin's to cancel.
+    const scheduled = await enqueue(db, "scan", { scanId: randomUUID() }, { subjectType: "scan", subjectId: randomUUID() });
+    await expect(cancelJob(db, scheduled.id, { principal: person(starter!, ["ml_engineer"]) })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("refuses a finished or unknown job", async () => {

@@ -4,6 +4,7 @@
 // aborting the job's signal (BullMQ's worker.cancelJob).
 import { UnrecoverableError } from "bullmq";
 import { appendAuditLog, type AuditActor } from "../audit-log/index.ts";
+import { actsAs, principalCan, type Principal } from "../auth/principal.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { AnyWorker } from "./connection.ts";
@@ -16,22 +17,32 @@ import { QUEUE_NAMES, type QueueName } from "./payloads.ts";
 /** Marks a job's subject cancelled (e.g. a Scan row), inside the cancelling transaction. */
 export type CancelSubject = (tx: Tx, subjectId: string) => Promise<void>;
 
-export interface CancelJobOptions {
-  actor: AuditActor;
+/**
+ * Who cancels: a person or token (`principal`), who may cancel only jobs they started unless they
+ * hold `jobs.cancel_any`; or Canary itself (`actor`), unchecked.
+ */
+export type CancelJobOptions = ({ principal: Principal } | { actor: AuditActor }) & {
   /** By the Job row's subjectType; subjects without one are left as they are. */
   subjects?: Partial<Record<string, CancelSubject>>;
-}
+};
 
 const cancelChannel = (queue: string) => `${queuePrefix()}:${queue}:cancel`;
 
 /**
- * Cancels a queued or active job. @throws AppError not_found for an unknown job, conflict for one
- * already finished (completed, failed or cancelled).
+ * Cancels a queued or active job. @throws AppError not_found for an unknown job, forbidden for
+ * someone else's job (without `jobs.cancel_any`), conflict for one already finished (completed,
+ * failed or cancelled).
  */
 export async function cancelJob(db: Db, jobId: string, options: CancelJobOptions): Promise<JobView> {
+  const actor = "principal" in options ? { id: options.principal.userId, label: options.principal.label } : options.actor;
   const job = await db.$transaction(async (tx) => {
-    const row = await tx.job.findUnique({ where: { id: jobId }, select: { queue: true, status: true, subjectType: true, subjectId: true } });
+    const row = await tx.job.findUnique({ where: { id: jobId }, select: { queue: true, status: true, subjectType: true, subjectId: true, createdById: true } });
     if (!row) throw new AppError("not_found", "no such job", { id: jobId });
+    if ("principal" in options) {
+      const { principal } = options;
+      const own = row.createdById !== null && actsAs(principal, row.createdById);
+      if (!own && !principalCan(principal, "jobs.cancel_any")) throw new AppError("forbidden", "you may cancel only jobs you started; an admin may cancel anyone's", { id: jobId });
+    }
     const { count } = await tx.job.updateMany({
       where: { id: jobId, status: { in: ["queued", "active"] } },
       data: { status: "cancelled", finishedAt: new Date(), progressMessage: "cancelled" },
@@ -39,7 +50,7 @@ export async function cancelJob(db: Db, jobId: string, options: CancelJobOptions
     if (count === 0) throw new AppError("conflict", `the job is already ${row.status}; only queued or active jobs can be cancelled`, { id: jobId, status: row.status });
     await options.subjects?.[row.subjectType]?.(tx, row.subjectId);
     await appendAuditLog(tx, {
-      actor: options.actor,
+      actor,
       action: "job.cancel",
       targetType: "job",
       targetId: jobId,

@@ -10,6 +10,6 @@ export const POST = withPermission<{ id: string }>("audits.run", async ({ params
   const db = getDb();
   const audit = await getAudit(db, params.id);
   if (!audit.job) throw new AppError("conflict", "this audit has no job to cancel", { id: params.id });
-  await cancelJob(db, audit.job.id, { actor: { id: principal.userId, label: principal.label }, subjects: { leakage_audit: cancelAuditSubject } });
+  await cancelJob(db, audit.job.id, { principal, subjects: { leakage_audit: cancelAuditSubject } });
   return jsonResponse(await getAudit(db, params.id));
 });
