@@ -1,6 +1,7 @@
 "use client";
-// The privacy budget of one dataset version: (ε, δ) set by the owner, what DP training runs spent
-// and reserve (basic composition, this version's and its ancestors'), and the ledger of runs.
+// The privacy budget of one dataset version: (ε, δ) set by the owner, what the runs on its lineage
+// (ancestors and descendants) spent and reserve, RDP-composed at the budget's δ beside the summed
+// figures and the saving, the switch that allows training without DP, and the ledger of runs.
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { formatDateTime } from "@/lib/format";
@@ -14,15 +15,51 @@ interface EpsilonDelta {
   delta: number;
 }
 
+interface BudgetUse {
+  datasetVersionId: string;
+  label: string;
+  budget: EpsilonDelta | null;
+  allowNonPrivate: boolean;
+  composition: "rdp" | "basic";
+  spent: EpsilonDelta;
+  reserved: EpsilonDelta;
+  remaining: EpsilonDelta | null;
+  summed: { spent: EpsilonDelta; reserved: EpsilonDelta };
+  saving: number | null;
+  nonPrivateRuns: number;
+}
+
 interface BudgetView {
-  uses: { datasetVersionId: string; label: string; budget: EpsilonDelta | null; spent: EpsilonDelta; reserved: EpsilonDelta; remaining: EpsilonDelta | null }[];
-  ledger: { trainingRunId: string; model: string; modelVersion: number | null; runStatus: string; trainedOn: string; epsilon: number; delta: number; createdAt: string }[];
+  uses: BudgetUse[];
+  ledger: {
+    trainingRunId: string;
+    model: string;
+    modelVersion: number | null;
+    runStatus: string;
+    trainedOn: string;
+    epsilon: number;
+    delta: number;
+    sgmRuns: { noiseMultiplier: number; sampleRate: number; steps: number }[] | null;
+    usedWithoutDp: boolean;
+    createdAt: string;
+  }[];
 }
 
 const eps = (x: number) => x.toFixed(2);
 const del = (x: number) => (x === 0 ? "0" : x.toExponential(1));
 
-export function BudgetPanel({ datasetName, version, canSet }: { datasetName: string; version: number; canSet: boolean }) {
+type LedgerEntry = BudgetView["ledger"][number];
+/** The run's (σ, q, steps), whose RDP curve the budget composes. */
+const mechanism = ({ sgmRuns, usedWithoutDp }: LedgerEntry) =>
+  sgmRuns === null
+    ? usedWithoutDp
+      ? "none"
+      : "not known (ε summed)"
+    : sgmRuns.length === 0
+      ? "no step yet"
+      : sgmRuns.map((r) => `σ ${r.noiseMultiplier.toFixed(2)}, q ${r.sampleRate}, ${r.steps} steps`).join("; ");
+
+export function BudgetPanel({ datasetName, version, canSet, canAllowNonPrivate }: { datasetName: string; version: number; canSet: boolean; canAllowNonPrivate: boolean }) {
   const url = `/api/v1/datasets/${encodeURIComponent(datasetName)}/versions/${version}/budget`;
   const { data, error, reload } = useApiQuery<BudgetView>(url, { refreshMs: 3000, shouldPoll: (b) => b.ledger.some((e) => e.runStatus === "queued" || e.runStatus === "active") });
   const [form, setForm] = useState({ epsilon: "", delta: "" });
@@ -31,7 +68,20 @@ export function BudgetPanel({ datasetName, version, canSet }: { datasetName: str
 
   if (error) return <LoadFailed title="The privacy budget could not be loaded" error={error} onRetry={reload} />;
   const own = data?.uses[0];
-  const ancestors = data?.uses.slice(1).filter((u) => u.budget) ?? [];
+  const lineage = data?.uses.slice(1).filter((u) => u.budget) ?? [];
+
+  async function allowNonPrivate(allowed: boolean) {
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await apiFetch(`${url}/non-private-use`, { method: "PUT", body: JSON.stringify({ allowed }) });
+      reload();
+    } catch (cause) {
+      setSaveError(messageOf(cause));
+    } finally {
+      setSaving(false);
+    }
+  }
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -52,7 +102,7 @@ export function BudgetPanel({ datasetName, version, canSet }: { datasetName: str
     <section className="card" data-testid="budget-panel">
       <div className="card-header">
         <h2>Privacy budget</h2>
-        <span className="muted">basic composition: the ε and δ of runs add up</span>
+        <span className="muted">runs on this version, its ancestors and descendants, composed by their RDP curves at the budget's δ</span>
       </div>
       <div className="card-body stack">
         {own?.budget ? (
@@ -64,10 +114,20 @@ export function BudgetPanel({ datasetName, version, canSet }: { datasetName: str
               </dd>
             </div>
             <div>
-              <dt>Spent</dt>
-              <dd>
-                ε {eps(own.spent.epsilon)}, δ {del(own.spent.delta)}
+              <dt>Spent (RDP-composed)</dt>
+              <dd data-testid="budget-spent">
+                ε {eps(own.spent.epsilon)} at δ {del(own.budget.delta)}
               </dd>
+            </div>
+            <div>
+              <dt>Spent if summed</dt>
+              <dd data-testid="budget-summed">
+                ε {eps(own.summed.spent.epsilon)}, δ {del(own.summed.spent.delta)}
+              </dd>
+            </div>
+            <div>
+              <dt>Saving of composition</dt>
+              <dd data-testid="budget-saving">ε {eps(own.saving ?? 0)}</dd>
             </div>
             <div>
               <dt>Reserved by running jobs</dt>
@@ -76,7 +136,13 @@ export function BudgetPanel({ datasetName, version, canSet }: { datasetName: str
             <div>
               <dt>Remaining</dt>
               <dd data-testid="budget-remaining">
-                ε {eps(Math.max(0, own.remaining!.epsilon))}, δ {del(Math.max(0, own.remaining!.delta))}
+                ε {eps(Math.max(0, own.remaining!.epsilon))} at δ {del(own.budget.delta)}
+              </dd>
+            </div>
+            <div>
+              <dt>Training without DP</dt>
+              <dd data-testid="budget-non-private">
+                {own.allowNonPrivate ? "allowed" : "refused"}; {own.nonPrivateRuns} {own.nonPrivateRuns === 1 ? "run" : "runs"} used this data without DP
               </dd>
             </div>
           </dl>
@@ -85,11 +151,21 @@ export function BudgetPanel({ datasetName, version, canSet }: { datasetName: str
         ) : (
           <p className="muted">Loading…</p>
         )}
-        {ancestors.map((u) => (
+        {own && !own.budget && own.nonPrivateRuns > 0 ? <p className="muted">{own.nonPrivateRuns} {own.nonPrivateRuns === 1 ? "run" : "runs"} used this data without DP.</p> : null}
+        {lineage.map((u) => (
           <p key={u.datasetVersionId} className="muted">
-            Derived from {u.label}: training here also consumes its budget (ε {eps(Math.max(0, u.remaining!.epsilon))} of {eps(u.budget!.epsilon)} left).
+            Lineage of {u.label}: training here also counts against its budget (ε {eps(Math.max(0, u.remaining!.epsilon))} of {eps(u.budget!.epsilon)} left
+            {u.allowNonPrivate ? "" : "; training without DP refused"}).
           </p>
         ))}
+        {own?.budget && canAllowNonPrivate ? (
+          <div className="row">
+            <button type="button" className="btn btn-sm" disabled={saving} data-testid="allow-non-private" onClick={() => allowNonPrivate(!own.allowNonPrivate)}>
+              {own.allowNonPrivate ? "Refuse training without DP" : "Allow training without DP"}
+            </button>
+            <span className="hint">Non-private runs and baselines consume no ε but are recorded, and every scorecard of a model trained on this data says so.</span>
+          </div>
+        ) : null}
         {canSet ? (
           <form className="row" onSubmit={save} data-testid="budget-form">
             <input className="input" type="number" step="any" min="0" placeholder="ε" aria-label="Budget ε" value={form.epsilon} onChange={(e) => setForm({ ...form, epsilon: e.target.value })} required />
@@ -111,6 +187,7 @@ export function BudgetPanel({ datasetName, version, canSet }: { datasetName: str
                 <th>Model</th>
                 <th>Run</th>
                 <th>Trained on</th>
+                <th>Mechanism</th>
                 <th className="num">ε</th>
                 <th className="num">δ</th>
                 <th>Started</th>
@@ -129,6 +206,14 @@ export function BudgetPanel({ datasetName, version, canSet }: { datasetName: str
                     </Link>
                   </td>
                   <td>{e.trainedOn}</td>
+                  <td>
+                    {mechanism(e)}
+                    {e.usedWithoutDp ? (
+                      <div className="muted" data-testid="ledger-without-dp">
+                        {e.sgmRuns === null ? "trained without DP (no ε)" : "its baseline trained without DP (no ε)"}
+                      </div>
+                    ) : null}
+                  </td>
                   <td className="num">{eps(e.epsilon)}</td>
                   <td className="num">{del(e.delta)}</td>
                   <td className="nowrap">{formatDateTime(e.createdAt)}</td>

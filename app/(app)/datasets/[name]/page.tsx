@@ -200,6 +200,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             datasetName={dataset.name}
             version={selected.version}
             canSet={principalCan(principal, "budgets.write") && (dataset.owner?.email === principal.email || principal.roles.includes("admin") || principal.roles.includes("compliance_officer"))}
+            canAllowNonPrivate={principalCan(principal, "budgets.allow_non_private") && dataset.owner?.email !== principal.email}
           />
         ) : null}
 

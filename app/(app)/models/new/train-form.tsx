@@ -400,8 +400,8 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
                   <dd>{plan.steps}</dd>
                 </div>
               </dl>
-              <div className="section-title">Budgets (basic composition)</div>
-              {plan.budgets.filter((b) => b.budget).length === 0 ? <p className="muted">No budget is set on this version or its ancestors.</p> : null}
+              <div className="section-title">Budgets (runs on the lineage composed by their RDP curves at each budget's δ)</div>
+              {plan.budgets.filter((b) => b.budget).length === 0 ? <p className="muted">No budget is set on this version, its ancestors or its descendants.</p> : null}
               {plan.budgets
                 .filter((b) => b.budget)
                 .map((b) => (
