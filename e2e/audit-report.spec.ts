@@ -1,6 +1,8 @@
 // Journey: an engineer audits an external model from the browser (its scores file, uploaded on
 // /audits/new with its claimed ε) and reads the report: the ROC curve on log-log axes, the AUC, and
-// the ε lower bound beside the claim, with the loud banner because the bound exceeds it. An auditor
+// the certified ε lower bound beside the claim and the exploratory one; the certified bound exceeds the
+// claim, but uploaded scores' members were not chosen at random, so the banner calls it evidence, not a
+// verdict (issue 12 item 7; this journey used to expect "The privacy guarantee is false"). An auditor
 // reads the same report but cannot start audits (no button, 403 on the page and on the API).
 // A model version audit needs a registered model; this journey uses the scores-only route, which
 // every model, registered or not, can take.
@@ -37,9 +39,12 @@ test("an engineer audits a model's scores and reads the report; an auditor can r
   await expect(engineer.getByRole("heading", { level: 1 })).toContainText(subject);
   await expect(engineer.getByTestId("figure-auc")).toContainText("0.875", { timeout: 60_000 });
   await expect(engineer.getByRole("img", { name: "ROC curve (log-log)" })).toBeVisible();
-  await expect(engineer.getByTestId("figure-epsilon")).toContainText("vs claimed 1");
-  await expect(engineer.getByTestId("claim-violated")).toContainText("The privacy guarantee is false");
-  await expect(engineer.getByTestId("plain-summary")).toContainText("The privacy guarantee is false");
+  await expect(engineer.getByTestId("figure-epsilon-certified")).toContainText("certified (held-out threshold)");
+  await expect(engineer.getByTestId("figure-epsilon-certified")).toContainText("vs claimed 1");
+  await expect(engineer.getByTestId("figure-epsilon")).toContainText("exploratory");
+  await expect(engineer.getByTestId("claim-exceeded-evidence")).toContainText("Evidence against the claim, not a verdict");
+  await expect(engineer.getByTestId("claim-violated")).toHaveCount(0);
+  await expect(engineer.getByTestId("plain-summary")).toContainText("not proof that the claim is false");
   await expect(engineer.getByRole("heading", { name: "Attack configuration" })).toBeVisible();
 
   // The list shows it, filterable by kind.
@@ -62,7 +67,7 @@ test("an engineer audits a model's scores and reads the report; an auditor can r
   await expect(auditor.getByRole("link", { name: "New audit" })).toHaveCount(0);
   await auditor.goto(reportUrl);
   await expect(auditor.getByTestId("figure-auc")).toContainText("0.875");
-  await expect(auditor.getByTestId("claim-violated")).toBeVisible();
+  await expect(auditor.getByTestId("claim-exceeded-evidence")).toBeVisible();
   const forbiddenPage = await auditor.goto("/audits/new");
   expect(forbiddenPage?.status()).toBe(403);
   const refused = await auditor.request.post(`/api/v1/audits/scores?subject=${subject}`, { data: leakyScores() });

@@ -44,3 +44,12 @@ export function pct(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   return `${Number((value * 100).toPrecision(digits))}%`;
 }
+
+/**
+ * The verdict to show: results stored before certified bounds existed could say `violated` from the
+ * exploratory bound of an attack on the fixed training set; only the one-run audit (members chosen at
+ * random) can refute a claim, so those read as `evidence_only`.
+ */
+export function membershipVerdict(results: MembershipAuditResults): MembershipAuditResults["verdict"] {
+  return results.verdict === "violated" && results.kind !== "one_run_epsilon" ? "evidence_only" : results.verdict;
+}

@@ -12,7 +12,7 @@ import { isActiveStatus, StatusBadge } from "../../_components/status-badge";
 import { SearchFilter, SelectFilter } from "../../_components/table-filters";
 import { useApiQuery, type Page } from "../../_components/use-api-query";
 import { intParam, useUrlState } from "../../_components/use-url-state";
-import { AUDIT_KIND_LABELS, fmt, type AuditJson } from "./audit-types";
+import { AUDIT_KIND_LABELS, fmt, membershipVerdict, type AuditJson } from "./audit-types";
 
 const column = createColumnHelper<AuditJson>();
 
@@ -23,10 +23,12 @@ function headline(audit: AuditJson) {
   const r = audit.results;
   if (!r) return <span className="muted">—</span>;
   if ("auc" in r) {
+    const verdict = membershipVerdict(r);
     return (
       <span>
-        AUC {fmt(r.auc)} · ε<sub>lb</sub> {fmt(r.epsilonLowerBound)}
-        {r.verdict === "violated" ? <strong className="text-danger"> &gt; claimed {fmt(r.claimedEpsilon)}</strong> : null}
+        AUC {fmt(r.auc)} · ε<sub>lb</sub> {r.kind === "one_run_epsilon" ? `${fmt(r.epsilonLowerBound)} one-run` : `${fmt(r.certified?.epsilonLowerBound)} certified, ${fmt(r.epsilonLowerBound)} exploratory`}
+        {r.kind === "one_run_epsilon" && verdict === "violated" ? <strong className="text-danger"> &gt; the retraining&apos;s ε {fmt(r.runEpsilon)}: claim refuted</strong> : null}
+        {verdict === "evidence_only" ? <strong> &gt; claimed {fmt(r.claimedEpsilon)} (evidence, not a verdict)</strong> : null}
       </span>
     );
   }

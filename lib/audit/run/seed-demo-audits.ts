@@ -4,8 +4,9 @@ import { startScoresAudit, type StartedAudit } from "./start-audit.ts";
 
 /**
  * Demo data for the audits area (scripts/seed.ts may call it): a scores-only audit of an external
- * "vendor" model claiming ε = 1 whose scores refute it (half its members score above every
- * non-member), queued for the audit worker. Every audit of a model version needs a trained model, so
+ * "vendor" model claiming ε = 1 whose certified bound exceeds the claim (half its members score above
+ * every non-member), queued for the audit worker. Its members were not chosen at random, so the report
+ * shows that as evidence, not a verdict, with the certified bound beside the exploratory one. Every audit of a model version needs a trained model, so
  * those come from the models area's seed.
  */
 export async function seedDemoAudits(db: Db, principal: Principal): Promise<StartedAudit[]> {

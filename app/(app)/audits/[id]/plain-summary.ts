@@ -1,6 +1,33 @@
 // The report's plain-language summary for compliance officers: what was tested, what it showed,
 // what it means for the model's privacy claim. Pure, so the wording is tested.
-import { fmt, pct, type AuditJson } from "../audit-types";
+import { fmt, membershipVerdict, pct, type AuditJson, type MembershipAuditResults } from "../audit-types";
+
+/** What the ε figures say about the claim: only a certified bound from randomly chosen members is a verdict. */
+function claimSentences(r: MembershipAuditResults): string[] {
+  const verdict = membershipVerdict(r);
+  if (r.kind === "one_run_epsilon") {
+    const recipe = `The model's training recipe was run again with ${r.oneRun.canaries} random "canary" records, each included by a coin flip${r.oneRun.steps ? `, for ${r.oneRun.steps} steps` : ""}; this verdict is about that recipe, not about the stored weights.`;
+    if (verdict === "violated") {
+      return [recipe, `That retraining claims ε = ${fmt(r.runEpsilon)}, but the canaries prove, with 95% confidence, that its real ε is at least ${fmt(r.epsilonLowerBound)}. The privacy guarantee of this recipe is false and must not be relied on.`];
+    }
+    if (verdict === "consistent") {
+      return [recipe, `That retraining claims ε = ${fmt(r.runEpsilon)}; the canaries prove only ε ≥ ${fmt(r.epsilonLowerBound)}, which does not contradict the claim. This does not prove the claim true; it means this audit could not refute it.`];
+    }
+    return [recipe, `The retraining ran without differential privacy; the canaries show it leaks at least as much as an ε = ${fmt(r.epsilonLowerBound)} private run would.`];
+  }
+  const certified = r.certified ? fmt(r.certified.epsilonLowerBound) : "—";
+  const exploratory = `(The exploratory figure ε ≥ ${fmt(r.epsilonLowerBound)} takes the best threshold found on the same scores, so it is not a bound.)`;
+  if (verdict === "evidence_only") {
+    return [
+      `The model claims ε = ${fmt(r.claimedEpsilon)}. Choosing its threshold on half of the scores and testing it on the other half, this attack certifies ε ≥ ${certified} with 95% confidence, above the claim. Its members are the model's training set rather than records chosen at random, so this is strong evidence to investigate, not proof that the claim is false; a one-run audit (canaries included at random) can settle it.`,
+      exploratory,
+    ];
+  }
+  if (verdict === "consistent") {
+    return [`The model claims ε = ${fmt(r.claimedEpsilon)}. The certified bound of this attack, ε ≥ ${certified}, does not contradict the claim. This does not prove the claim true; it means this attack could not refute it.`, exploratory];
+  }
+  return [`The model makes no formal privacy claim. The certified bound of this attack says it leaks at least as much as an ε = ${certified} differentially private model would.`, exploratory];
+}
 
 export function plainSummary(audit: Pick<AuditJson, "kind" | "subject" | "results">): string[] {
   const r = audit.results;
@@ -14,17 +41,7 @@ export function plainSummary(audit: Pick<AuditJson, "kind" | "subject" | "result
     lines.push(
       `When the attacker only accepts a 0.1% false-alarm rate, it still identifies ${pct(r.tprAtFpr["0.001"])} of training records (${pct(r.tprAtFpr["0.01"])} at a 1% false-alarm rate): these are the records most at risk.`,
     );
-    if (r.verdict === "violated") {
-      lines.push(
-        `The model claims differential privacy with ε = ${fmt(r.claimedEpsilon)}, but this attack proves, with 95% confidence, that its real ε is at least ${fmt(r.epsilonLowerBound)}. The privacy guarantee is false and must not be relied on.`,
-      );
-    } else if (r.verdict === "consistent") {
-      lines.push(
-        `The model claims ε = ${fmt(r.claimedEpsilon)}. This attack proves only ε ≥ ${fmt(r.epsilonLowerBound)}, which does not contradict the claim. This does not prove the claim true; it means this attack could not refute it.`,
-      );
-    } else {
-      lines.push(`The model makes no formal privacy claim. The attack proves it leaks at least as much as an ε = ${fmt(r.epsilonLowerBound)} differentially private model would.`);
-    }
+    lines.push(...claimSentences(r));
     return lines;
   }
   switch (r.kind) {

@@ -1,7 +1,8 @@
-// The completed audit's results, by kind: membership figures with the ε lower bound beside the
-// claim (and a loud banner when the bound exceeds it), exposure, extraction curves, inversion pictures.
+// The completed audit's results, by kind: membership figures with the certified ε lower bound beside
+// the exploratory one and the claim (a loud banner only when a one-run audit refutes it), exposure,
+// extraction curves, inversion pictures.
 import { ImageGrid, LineChart, RocCurve } from "../../../_components/charts";
-import { fmt, pct, type AuditResults, type MembershipAuditResults } from "../audit-types";
+import { fmt, membershipVerdict, pct, type AuditResults, type MembershipAuditResults } from "../audit-types";
 
 function Interval({ interval }: { interval?: { lower: number; upper: number } }) {
   return interval ? (
@@ -25,27 +26,79 @@ function Figure({ label, value, children, testId }: { label: string; value: stri
 }
 
 export function ClaimBanner({ results }: { results: MembershipAuditResults }) {
-  if (results.verdict === "violated") {
+  const verdict = membershipVerdict(results);
+  if (results.kind === "one_run_epsilon") {
+    const recipe = `This verdict is about the training recipe, retrained with ${results.oneRun.canaries} canaries${results.oneRun.steps ? ` for ${results.oneRun.steps} steps` : ""}, not about the stored weights.`;
+    if (verdict === "violated") {
+      return (
+        <div className="alert alert-error audit-banner" role="alert" data-testid="claim-violated">
+          <div>
+            <div className="alert-title">The privacy guarantee is false</div>
+            The retraining claims ε = {fmt(results.runEpsilon)}, but its canaries, each included at random, prove ε ≥ {fmt(results.epsilonLowerBound)} with 95% confidence (δ = {results.delta}). {recipe}
+          </div>
+        </div>
+      );
+    }
     return (
-      <div className="alert alert-error audit-banner" role="alert" data-testid="claim-violated">
+      <div className={`alert ${verdict === "consistent" ? "alert-success" : "alert-info"}`} role="status">
+        {verdict === "consistent"
+          ? `The one-run bound ε ≥ ${fmt(results.epsilonLowerBound)} does not contradict the retraining's ε = ${fmt(results.runEpsilon)} (δ = ${results.delta}). This audit could not refute the claim; it does not prove it. `
+          : `The retraining ran without DP; its canaries show it leaks at least as much as an ε = ${fmt(results.epsilonLowerBound)} DP run. `}
+        {recipe}
+      </div>
+    );
+  }
+  const certified = fmt(results.certified?.epsilonLowerBound);
+  if (verdict === "evidence_only") {
+    return (
+      <div className="alert alert-warn audit-banner" role="alert" data-testid="claim-exceeded-evidence">
         <div>
-          <div className="alert-title">The privacy guarantee is false</div>
-          The model claims ε = {fmt(results.claimedEpsilon)}, but this attack proves ε ≥ {fmt(results.epsilonLowerBound)} with 95% confidence (δ = {results.delta}). Do not rely on the claim.
+          <div className="alert-title">Evidence against the claim, not a verdict</div>
+          The model claims ε = {fmt(results.claimedEpsilon)}; this attack certifies ε ≥ {certified} with 95% confidence (δ = {results.delta}, threshold chosen on held-out scores). Its members are the training set, not records chosen at random, so it
+          cannot refute the claim on its own: run a one-run audit for a verdict.
         </div>
       </div>
     );
   }
-  if (results.verdict === "consistent") {
+  if (verdict === "consistent") {
     return (
       <div className="alert alert-success" role="status">
-        The lower bound ε ≥ {fmt(results.epsilonLowerBound)} does not contradict the claimed ε = {fmt(results.claimedEpsilon)}. This attack could not refute the claim; it does not prove it.
+        The certified bound ε ≥ {certified} does not contradict the claimed ε = {fmt(results.claimedEpsilon)}. This attack could not refute the claim; it does not prove it.
       </div>
     );
   }
   return (
     <div className="alert alert-info" role="status">
-      No ε is claimed for this model; the attack proves it leaks at least as much as an ε = {fmt(results.epsilonLowerBound)} DP model.
+      No ε is claimed for this model; the attack certifies it leaks at least as much as an ε = {certified} DP model.
     </div>
+  );
+}
+
+/** The ε figures: the certified bound beside the exploratory one (the one-run audit's own bound instead of the exploratory). */
+function EpsilonFigures({ results }: { results: MembershipAuditResults }) {
+  const verdict = membershipVerdict(results);
+  const certified = (
+    <Figure label="ε lower bound, certified (held-out threshold)" value={fmt(results.certified?.epsilonLowerBound)} testId="figure-epsilon-certified">
+      {results.kind === "one_run_epsilon" ? <span className="muted"> on the canaries</span> : <span className={verdict === "evidence_only" ? "text-danger" : "muted"}> vs claimed {results.claimedEpsilon === null ? "none" : fmt(results.claimedEpsilon)}</span>}
+    </Figure>
+  );
+  if (results.kind === "one_run_epsilon") {
+    return (
+      <>
+        <Figure label="ε lower bound, one-run (Steinke et al. 2023)" value={fmt(results.epsilonLowerBound)} testId="figure-epsilon">
+          <span className={verdict === "violated" ? "text-danger" : "muted"}> vs the retraining&apos;s ε {results.runEpsilon === null ? "none" : fmt(results.runEpsilon)}</span>
+        </Figure>
+        {certified}
+      </>
+    );
+  }
+  return (
+    <>
+      {certified}
+      <Figure label="ε lower bound, exploratory" value={fmt(results.epsilonLowerBound)} testId="figure-epsilon">
+        <span className="muted"> every threshold swept: not a bound</span>
+      </Figure>
+    </>
   );
 }
 
@@ -58,7 +111,10 @@ function MembershipReport({ results }: { results: MembershipAuditResults }) {
       <div className="card">
         <div className="card-header">
           <h2>Membership inference</h2>
-          <p>{attack} on {results.members} members and {results.nonMembers} non-members. Brackets: {ci ? `${Math.round(ci.level * 100)}% bootstrap intervals (${ci.resamples} resamples)` : "no bootstrap"}.</p>
+          <p>
+            {attack} on {results.members} {results.kind === "one_run_epsilon" ? "included and " : "members and "}
+            {results.nonMembers} {results.kind === "one_run_epsilon" ? "excluded canaries of a retrained model" : "non-members"}. Brackets: {ci ? `${Math.round(ci.level * 100)}% bootstrap intervals (${ci.resamples} resamples)` : "no bootstrap"}.
+          </p>
         </div>
         <div className="card-body audit-report-grid">
           <div className="audit-figures">
@@ -71,9 +127,7 @@ function MembershipReport({ results }: { results: MembershipAuditResults }) {
             <Figure label="TPR at 1% FPR" value={pct(results.tprAtFpr["0.01"])}>
               <Interval interval={ci?.tprAtFpr["0.01"]} />
             </Figure>
-            <Figure label="ε lower bound" value={fmt(results.epsilonLowerBound)} testId="figure-epsilon">
-              <span className={results.verdict === "violated" ? "text-danger" : "muted"}> vs claimed {results.claimedEpsilon === null ? "none" : fmt(results.claimedEpsilon)}</span>
-            </Figure>
+            <EpsilonFigures results={results} />
             <Figure label="Advantage (max TPR − FPR)" value={fmt(results.advantage)} />
             <Figure label="Balanced accuracy" value={pct(results.balancedAccuracy, 3)} />
             <Figure label="PPV at 50% members" value={pct(results.ppv, 3)} />

@@ -133,7 +133,13 @@ export default async function ScorecardPage({ params }: { params: Promise<{ id: 
                 <div><dt>Membership-inference AUC</dt><dd>{show(membership.auc)}</dd></div>
                 <div><dt>TPR at 0.1% FPR</dt><dd>{show(membership.tprAtFpr?.["0.001"])}</dd></div>
                 <div><dt>TPR at 1% FPR</dt><dd>{show(membership.tprAtFpr?.["0.01"])}</dd></div>
-                <div><dt>ε lower bound (measured) vs claimed</dt><dd data-testid="epsilon-beside-claim">{model.guarantee ? againstClaim(membership.epsilonLowerBound, model.guarantee.epsilon) : `${show(membership.epsilonLowerBound)} (no ε claimed)`}</dd></div>
+                <div><dt>ε lower bound, exploratory (evidence, not a verdict) vs claimed</dt><dd data-testid="epsilon-beside-claim">{model.guarantee ? againstClaim(membership.epsilonLowerBound, model.guarantee.epsilon) : `${show(membership.epsilonLowerBound)} (no ε claimed)`}</dd></div>
+                {membership.certified ? (
+                  <div>
+                    <dt>ε lower bound, certified (one-run audit, canaries included at random) vs the ε of the run it tests</dt>
+                    <dd data-testid="epsilon-certified">{againstClaim(membership.certified.epsilonLowerBound, membership.certified.runEpsilon ?? model.guarantee?.epsilon ?? null)}</dd>
+                  </div>
+                ) : null}
               </dl>
             ) : (
               <p className="muted">No completed membership-inference audit: these criteria are missing evidence.</p>
@@ -186,7 +192,7 @@ export default async function ScorecardPage({ params }: { params: Promise<{ id: 
                 y={{ label: "ε" }}
                 series={[
                   { name: "claimed ε", points: detail.versions.flatMap((v) => (v.epsilon === null ? [] : [{ x: v.version, y: v.epsilon }])) },
-                  { name: "ε lower bound", dashed: true, points: detail.versions.flatMap((v) => (v.epsilonLowerBound === null ? [] : [{ x: v.version, y: v.epsilonLowerBound }])) },
+                  { name: "ε lower bound (exploratory)", dashed: true, points: detail.versions.flatMap((v) => (v.epsilonLowerBound === null ? [] : [{ x: v.version, y: v.epsilonLowerBound }])) },
                 ]}
               />
               <LineChart
