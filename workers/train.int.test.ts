@@ -68,7 +68,9 @@ describe("train worker process", () => {
     await setNonPrivateUse(db, await createTestPrincipal(db, "compliance_officer"), data.name, data.version, { allowed: true });
     const first = await startWorkerProcess(env({ CANARY_STALLED_INTERVAL_MS: "1000", CANARY_TRAIN_STEP_DELAY_MS: "60" }));
     const model = `m-${uniqueSuffix()}`;
-    const { run, job, plan } = await startTrainingRun(db, principal, { model, dataset: data, target: "label", schema: SCHEMA, config: CONFIG, baseline: true });
+    // Metrics are measured on held-out rows only: an evaluation set.
+    const holdout = await readyVersion(60);
+    const { run, job, plan } = await startTrainingRun(db, principal, { model, dataset: data, eval: holdout, target: "label", schema: SCHEMA, config: CONFIG, baseline: true });
     expect(plan.steps).toBe(40);
 
     // Killed mid-epoch after at least one checkpoint.

@@ -19,7 +19,7 @@ import { selectBackend } from "../dp/backend/select-backend.ts";
 import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
 import type { NetworkSpec } from "../dp/models/network-spec.ts";
 import { specForModel } from "../dp/models/spec-for-model.ts";
-import { fitNetwork, loadTabularData, measure, type PreparedData } from "../dp/run/prepare-training.ts";
+import { fitNetwork, loadTabularData, measureHeldOut, type PreparedData } from "../dp/run/prepare-training.ts";
 import { evaluate } from "../dp/training/evaluate.ts";
 import { restoreParameters, type StepProgress, type TrainingCheckpoint } from "../dp/training/train.ts";
 import type { TrainConfig } from "../dp/training/train-config.ts";
@@ -264,14 +264,13 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
       return { status: "cancelled", steps: trained.steps, epsilon: train.private ? epsilonSpent : null, modelVersion: null };
     }
     const stoppedEarly = trained.stoppedEarly ? ("budget" as const) : undefined;
-    const metrics = measure(trained.network, data);
-    // measure() falls back to the training rows without an eval set: those figures stay off the progress.
-    const evalFigures = data.eval ? { loss: metrics.loss, accuracy: metrics.accuracy } : {};
-    progress = { ...progress, step: trained.steps, epsilon: trained.epsilon, ...evalFigures, ...(stoppedEarly ? { stoppedEarly } : {}) };
+    // Measured on the eval (else public) set only: without either, the version has no metrics.
+    const metrics = measureHeldOut(trained.network, data);
+    progress = { ...progress, step: trained.steps, epsilon: trained.epsilon, ...metrics, ...(stoppedEarly ? { stoppedEarly } : {}) };
     let baselineMetrics = null;
     if (config.baseline && train.private) {
       const plain = await fitNetwork(spec, { ...train, private: false }, data, { phase: "baseline", onProgress });
-      baselineMetrics = measure(plain.network, data);
+      baselineMetrics = measureHeldOut(plain.network, data);
       disposeNetwork(plain.network);
     }
     const registered = await registerModelVersion(
@@ -289,7 +288,7 @@ export async function runTrainingJob(db: Db, trainingRunId: string, options: Run
           contaminationRate: progress.outsideGuarantee?.contamination?.rate ?? null,
           ...(stoppedEarly ? { stoppedEarly } : {}),
         },
-        metrics: { ...metrics },
+        metrics: { ...(metrics ?? {}) },
         baselineMetrics: baselineMetrics && { ...baselineMetrics },
         guarantee: train.private
           ? {

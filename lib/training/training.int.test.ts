@@ -167,6 +167,8 @@ describe("a private run's curves", () => {
     expect(stored.evaluatedOn).toBeNull();
     expect(outsideGuarantee).toMatchObject({ label: "outside the guarantee" });
     expect(outsideGuarantee!.batchLoss.length).toBeGreaterThan(0);
+    // Nor does the registered version carry metrics measured on the training rows.
+    expect((await db.modelVersion.findFirstOrThrow({ where: { trainingRun: { id: run.id } } })).metrics).toEqual({});
   });
 
   it("give an ml_engineer who does not own the dataset no training-row figure; the owner and a compliance officer see them, labelled", async () => {

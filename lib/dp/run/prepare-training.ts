@@ -194,8 +194,20 @@ export async function fitNetwork(spec: NetworkSpec, config: TrainConfig, data: P
   });
 }
 
-/** Accuracy and mean loss on the evaluation set, else the training set. */
+/** Accuracy and mean loss on the evaluation set, else the training set (what `canary train` prints on the user's own machine). */
 export function measure(network: Network, data: PreparedData): Metrics {
   const { accuracy, meanLoss } = evaluate(network, data.eval ?? data.train);
+  return { accuracy, loss: meanLoss };
+}
+
+/**
+ * Accuracy and mean loss on the evaluation set, else the public set: functions of the weights and
+ * of rows outside the training set, so covered by a private run's (ε, δ) (post-processing); null
+ * when the run has neither, since on its training rows they would not be.
+ */
+export function measureHeldOut(network: Network, data: PreparedData): Metrics | null {
+  const heldOut = data.eval ?? data.public;
+  if (!heldOut) return null;
+  const { accuracy, meanLoss } = evaluate(network, heldOut);
   return { accuracy, loss: meanLoss };
 }

@@ -25,6 +25,14 @@ function DatasetLink({ dataset }: { dataset: { name: string; version: number } |
   return <Link href={`/datasets/${encodeURIComponent(dataset.name)}?version=${dataset.version}`}>{`${dataset.name} v${dataset.version}`}</Link>;
 }
 
+/** Which rows the metrics were measured on: held-out rows only since issue 12 item 4; older versions without an eval set were measured on the training rows. */
+function metricsScope(v: ModelVersionView): string {
+  if (v.datasets.eval) return "on the evaluation set";
+  if (v.datasets.public) return "on the public set";
+  if (Object.keys(v.metrics).length > 0) return "on the training set: outside the (ε, δ)";
+  return "not measured: no evaluation or public set, and on the training rows they would fall outside the (ε, δ)";
+}
+
 function GuaranteeText({ v }: { v: ModelVersionView }) {
   const g = v.guarantee;
   if (g.status === "formal") {
@@ -92,7 +100,7 @@ export default async function ModelVersionPage({ params }: Props) {
           <section className="card table-card">
             <div className="card-header">
               <h2>Metrics</h2>
-              <span className="muted">on {v.datasets.eval ? "the evaluation set" : "the training set"}</span>
+              <span className="muted">{metricsScope(v)}</span>
             </div>
             <table className="table" data-testid="version-metrics">
               <thead>
