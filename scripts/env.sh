@@ -19,4 +19,12 @@ if [ -z "${NEXTAUTH_SECRET:-}" ]; then
   NEXTAUTH_SECRET="$(cat "$CANARY_DATA_DIR/nextauth-secret")"
   export NEXTAUTH_SECRET
 fi
+# The key that signs the audit log's anchor (lib/audit-log/anchor.ts), made once per data folder like the
+# session secret; never stored in the database.
+if [ -z "${CANARY_AUDIT_ANCHOR_KEY:-}" ]; then
+  mkdir -p "$CANARY_DATA_DIR"
+  [ -s "$CANARY_DATA_DIR/audit-anchor-key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$CANARY_DATA_DIR/audit-anchor-key")
+  CANARY_AUDIT_ANCHOR_KEY="$(cat "$CANARY_DATA_DIR/audit-anchor-key")"
+  export CANARY_AUDIT_ANCHOR_KEY
+fi
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"

@@ -1,5 +1,6 @@
 // Starts every queue consumer in one process: `npm run worker` (tsx workers/index.ts).
 // SIGTERM/SIGINT close the workers, which lets active jobs finish, then exit 0.
+import { keepAuditLogAnchored } from "../lib/audit-log/index.ts";
 import { getDb } from "../lib/db/index.ts";
 import { closeQueueObject, closeQueues, jsonLog, stalledSettings, type AnyWorker } from "../lib/queue/index.ts";
 import { startAuditWorker } from "./audit.ts";
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
 
   const workers = wanted.map((name) => CONSUMERS[name]!());
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  // The audit log's signed head, outside the database (lib/audit-log/anchor.ts): re-signed after each append.
+  const stopAnchoring = await keepAuditLogAnchored(getDb(), {
+    onError: (error) => jsonLog("error", "audit log anchor not written", { error: error instanceof Error ? error.message : String(error) }),
+  });
   jsonLog("info", "workers ready", { queues: wanted, pid: process.pid, ...stalledSettings() });
 
   let stopping = false;
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
     stopping = true;
     jsonLog("info", "stopping: waiting for active jobs", { signal });
     await Promise.all(workers.map((worker) => closeQueueObject(worker)));
+    await stopAnchoring();
     await closeQueues();
     await getDb().$disconnect();
     jsonLog("info", "workers stopped", { signal });

@@ -86,6 +86,8 @@ export interface AuditLogVerificationView {
   ok: boolean;
   entriesChecked: number;
   firstBroken?: { seq: string; reason: string };
+  anchor: { seq: string; hash: string; signedAt: string; signature: string; signatureValid: boolean } | null;
+  missingEntries: { afterSeq: string; throughSeq: string } | null;
 }
 
 export interface ApiTokenView {

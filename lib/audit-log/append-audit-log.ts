@@ -17,6 +17,9 @@ export interface AppendAuditLogOptions {
   details?: Record<string, unknown>;
 }
 
+/** Notified by every append; Postgres delivers it only when the appending transaction commits. */
+export const AUDIT_LOG_APPENDED_CHANNEL = "audit_log_appended";
+
 // Any constant works; it only has to be the same for every writer so the chain stays linear.
 const AUDIT_LOG_LOCK_KEY = 7_405_123;
 
@@ -26,7 +29,8 @@ const AUDIT_LOG_LOCK_KEY = 7_405_123;
  * concurrent transactions can never both chain onto the same previous entry.
  */
 export async function appendAuditLog(tx: Tx, options: AppendAuditLogOptions) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOG_LOCK_KEY})`;
+  // Postgres delivers the notification only if the transaction commits: keepAuditLogAnchored then re-signs the head.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOG_LOCK_KEY}), pg_notify(${AUDIT_LOG_APPENDED_CHANNEL}, '')`;
   const last = await tx.auditLogEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const details = options.details ?? {};
   const fields = {

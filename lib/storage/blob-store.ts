@@ -15,7 +15,7 @@ export interface PutBlobResult {
 }
 
 /**
- * A content-addressed store of immutable blobs. The local folder store is the only one now; an
+ * A content-addressed store of immutable blobs, plus a few small named objects that may change. The local folder store is the only one now; an
  * S3-compatible one implements the same surface (its `blobPath` would download to a temp file).
  */
 export interface BlobStore {
@@ -26,4 +26,12 @@ export interface BlobStore {
   hasBlob(key: string): Promise<boolean>;
   /** Removes a blob; nothing happens when it is absent. Callers check no version references it. */
   deleteBlob(key: string): Promise<void>;
+  /**
+   * Replaces the small mutable object `name` (lower-case letters, digits, '.', '_', '-') as a whole: a
+   * reader sees the old content or the new, never a mix. For state kept beside the blobs, outside the
+   * database, such as the audit log's anchor.
+   */
+  putNamedObject(name: string, content: string): Promise<void>;
+  /** The content of the named object, or undefined when there is none. */
+  getNamedObject(name: string): Promise<string | undefined>;
 }

@@ -33,6 +33,14 @@ export function deleteBlob(key: string): Promise<void> {
   return getBlobStore().deleteBlob(key);
 }
 
+export function putNamedObject(name: string, content: string): Promise<void> {
+  return getBlobStore().putNamedObject(name, content);
+}
+
+export function getNamedObject(name: string): Promise<string | undefined> {
+  return getBlobStore().getNamedObject(name);
+}
+
 /** CANARY_MAX_UPLOAD_BYTES, default 1 GiB. */
 export function maxUploadBytes(): number {
   const raw = process.env.CANARY_MAX_UPLOAD_BYTES;

@@ -1,4 +1,14 @@
 export type { BlobStore, PutBlobOptions, PutBlobResult } from "./blob-store.ts";
 export { LocalBlobStore } from "./local-blob-store.ts";
-export { blobPath, deleteBlob, getBlobStore, hasBlob, maxUploadBytes, openBlob, putStream } from "./get-blob-store.ts";
+export {
+  blobPath,
+  deleteBlob,
+  getBlobStore,
+  getNamedObject,
+  hasBlob,
+  maxUploadBytes,
+  openBlob,
+  putNamedObject,
+  putStream,
+} from "./get-blob-store.ts";
 export { formatBytes } from "./format-bytes.ts";

@@ -109,6 +109,16 @@ describe("LocalBlobStore", () => {
     await store.deleteBlob(ABC_SHA256);
     expect(await store.hasBlob(ABC_SHA256)).toBe(false);
   });
+
+  it("keeps named objects beside the blobs, replaced whole, and refuses names that could escape", async () => {
+    expect(await store.getNamedObject("audit-log-anchor.json")).toBeUndefined();
+    await store.putNamedObject("audit-log-anchor.json", "one");
+    await store.putNamedObject("audit-log-anchor.json", "two");
+    expect(await store.getNamedObject("audit-log-anchor.json")).toBe("two");
+    expect(filesUnder(root)).toEqual(["named/audit-log-anchor.json"]);
+    await expect(store.putNamedObject("../escape", "x")).rejects.toThrow(/not a valid object name/);
+    await expect(store.getNamedObject("a/b")).rejects.toThrow(/not a valid object name/);
+  });
 });
 
 describe("formatBytes", () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { access, chmod, link, mkdir, rm, unlink } from "node:fs/promises";
+import { access, chmod, link, mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough, Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -9,11 +9,12 @@ import type { BlobStore, PutBlobOptions, PutBlobResult } from "./blob-store.ts";
 import { formatBytes } from "./format-bytes.ts";
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/;
+const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
 /**
  * Blobs in a local folder at `ab/cd/<sha256>`. Uploads stream into `tmp/` of the same folder (so
  * the final step is a same-filesystem link) while hashing; nothing reaches its final name before
- * its hash and size are known.
+ * its hash and size are known. Named objects live in `named/<name>`, replaced by a rename.
  */
 export class LocalBlobStore implements BlobStore {
   readonly rootDir: string;
@@ -87,6 +88,33 @@ export class LocalBlobStore implements BlobStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
+  }
+
+  async putNamedObject(name: string, content: string): Promise<void> {
+    const path = this.namedObjectPath(name);
+    await mkdir(join(path, ".."), { recursive: true });
+    // Written aside, then renamed over the old one: rename is atomic within a filesystem.
+    const tmpPath = `${path}.${randomUUID()}.part`;
+    try {
+      await writeFile(tmpPath, content, { flag: "wx", mode: 0o600 });
+      await rename(tmpPath, path);
+    } finally {
+      await rm(tmpPath, { force: true });
+    }
+  }
+
+  async getNamedObject(name: string): Promise<string | undefined> {
+    try {
+      return await readFile(this.namedObjectPath(name), "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+  }
+
+  private namedObjectPath(name: string): string {
+    if (!NAME_PATTERN.test(name)) throw new Error(`LocalBlobStore: "${name}" is not a valid object name (a-z, 0-9, '.', '_', '-')`);
+    return join(this.rootDir, "named", name);
   }
 }
 

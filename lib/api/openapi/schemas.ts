@@ -99,6 +99,14 @@ export const auditLogVerificationSchema = z.object({
   ok: z.boolean(),
   entriesChecked: z.number().int(),
   firstBroken: z.object({ seq: bigIntString, reason: z.string() }).optional(),
+  anchor: z
+    .object({ seq: bigIntString, hash: z.string(), signedAt: z.string(), signature: z.string(), signatureValid: z.boolean() })
+    .nullable()
+    .describe("The chain's head signed with HMAC-SHA256 under a key outside the database; null without a key or before the first append"),
+  missingEntries: z
+    .object({ afterSeq: bigIntString, throughSeq: bigIntString })
+    .nullable()
+    .describe("When the chain ends before the anchored entry: the sequence numbers after its last entry through the anchored one"),
 }).meta({ id: "AuditLogVerification" });
 
 export const meSchema = z.object({

@@ -178,4 +178,17 @@ describe("against the API", () => {
     expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, firstBroken: { seq: "7" } });
     expect(lines(broken.stderr)).toEqual(["canary: audit log broken at entry 7: hash does not match the entry's contents (6 entries before it verified)"]);
   });
+
+  it("audit-log verify: shows the anchor, and in --json the entries missing after the chain's end", async () => {
+    const anchor = { seq: "42", hash: "a".repeat(64), signedAt: "2026-12-08T01:00:00.000Z", signature: "b".repeat(64), signatureValid: true };
+    routes = () => ({ status: 200, body: { ok: true, entriesChecked: 42, anchor, missingEntries: null } });
+    const ok = await canary(["audit-log", "verify"], { CANARY_URL: baseUrl });
+    expect(ok.stdout.trim()).toBe("audit log intact: 42 entries verified, anchored at entry 42 (signed 2026-12-08T01:00:00.000Z)");
+
+    const cut = { seq: "42", reason: "the chain ends at entry 40, before the anchored entry 42: its tail was removed" };
+    routes = () => ({ status: 200, body: { ok: false, entriesChecked: 40, firstBroken: cut, anchor, missingEntries: { afterSeq: "40", throughSeq: "42" } } });
+    const broken = await canary(["audit-log", "verify", "--json"], { CANARY_URL: baseUrl });
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, anchor: { seq: "42" }, missingEntries: { afterSeq: "40", throughSeq: "42" } });
+  });
 });
