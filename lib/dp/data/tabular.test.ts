@@ -1,9 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/index.ts";
-import { encodeRows, encodingFromSchema, fitFeatureEncoding, loadTabular, type PreprocessingSchema, type TabularRow } from "./tabular.ts";
+import { encodeRows, encodingFromSchema, fitFeatureEncoding, type PreprocessingSchema, type TabularRow } from "./tabular.ts";
 
 const rows = (records: Record<string, unknown>[]): TabularRow[] => records.map((fields, i) => ({ line: i + 2, fields }));
 
@@ -123,20 +120,5 @@ describe("encodingFromSchema", () => {
     expect(thrown(() => encodingFromSchema(declared, "age")).message).toBe('preprocessing schema: the target "age" cannot also be a feature column');
     expect(thrown(() => encodingFromSchema({ ...declared, columns: [{ name: "c", kind: "categorical", categories: ["x", "x"] }] }, "label")).message).toBe('preprocessing schema: column "c" lists category "x" twice');
     expect(thrown(() => encodingFromSchema({ ...declared, classes: ["one"] }, "label")).code).toBe("unprocessable");
-  });
-});
-
-describe("loadTabular", () => {
-  it("reads CSV and JSONL, fitting on the training file only", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "canary-tabular-"));
-    writeFileSync(path.join(dir, "train.csv"), "x,kind,y\n1,a,0\n3,b,1\n5,a,0\n7,b,1\n");
-    writeFileSync(path.join(dir, "eval.jsonl"), '{"x": 100, "kind": "b", "y": 1}\n{"x": 4, "kind": "z", "y": 0}\n');
-    const { encoding, train, eval: evalSet } = await loadTabular({ train: path.join(dir, "train.csv"), eval: path.join(dir, "eval.jsonl"), target: "y" });
-    expect(encoding.columns[0]).toEqual({ name: "x", kind: "numeric", mean: 4, std: Math.sqrt(5) });
-    expect(train.count).toBe(4);
-    expect(evalSet!.count).toBe(2);
-    expect(Array.from(evalSet!.labels)).toEqual([1, 0]);
-    expect(evalSet!.features[0]).toBeCloseTo(96 / Math.sqrt(5), 5);
-    expect(Array.from(evalSet!.features.subarray(3, 6))).toEqual([0, 0, 0]);
   });
 });

@@ -1,6 +1,7 @@
-// Tabular records (CSV / JSON Lines) to TrainingData. The encoding is fitted on the training set
-// only and stored, so the evaluation set and later inference are encoded exactly alike and no
-// statistic of held-out data leaks into training. No value is ever logged or put in a message.
+// Tabular records (CSV / JSON Lines) to TrainingData. The encoding is fitted on one set of rows
+// (public data, or a non-private run's training set) and stored, so the evaluation set and later
+// inference are encoded exactly alike and no statistic of held-out data leaks into training. No
+// value is ever logged or put in a message.
 //
 // Rules (fitFeatureEncoding):
 // - Missing: absent, null, or a string that is empty or (case-insensitively) "na", "n/a", "nan", "null".
@@ -269,24 +270,4 @@ export async function readTabularRows(file: string, format: RecordFormat = detec
   const rows: TabularRow[] = [];
   for await (const record of readRecords(file, { format })) rows.push({ line: record.line, fields: record.fields });
   return rows;
-}
-
-export interface LoadTabularOptions extends FitFeatureEncodingOptions {
-  train: string;
-  eval?: string;
-}
-
-export interface LoadedTabular {
-  encoding: FeatureEncoding;
-  train: EncodedTabular;
-  eval?: EncodedTabular;
-}
-
-/** Reads the training (and evaluation) file, fits the encoding on the training rows only, encodes both. */
-export async function loadTabular(options: LoadTabularOptions): Promise<LoadedTabular> {
-  const trainRows = await readTabularRows(options.train);
-  const encoding = fitFeatureEncoding(trainRows, options);
-  const train = encodeRows(trainRows, encoding);
-  if (options.eval === undefined) return { encoding, train };
-  return { encoding, train, eval: encodeRows(await readTabularRows(options.eval), encoding) };
 }
