@@ -16,7 +16,8 @@ import { disposeNetwork, type Network } from "../lib/dp/models/network.ts";
 import { mlpSpec } from "../lib/dp/models/network-spec.ts";
 import * as tf from "../lib/dp/tf.ts";
 import { train } from "../lib/dp/training/train.ts";
-import { trainConfigSchema } from "../lib/dp/training/train-config.ts";
+import { totalSteps, trainConfigSchema } from "../lib/dp/training/train-config.ts";
+import { epsilonAfter } from "../lib/dp/run/prepare-training.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { cancelJob, closeQueueObject, closeQueues, type AnyWorker } from "../lib/queue/index.ts";
 import { bundleNetwork, registerModelVersion } from "../lib/models/index.ts";
@@ -154,6 +155,24 @@ describe("audit worker", () => {
     expect(row.results).toMatchObject({ delta: 1e-7, certified: { delta: 1e-7 } });
     await expect(startAudit(db, principal, { modelVersionId: version.id, kind: "membership_inference", config: { delta: 1e-5 } })).rejects.toThrow(/config\.delta: this version claims its ε at δ = 1e-7/);
   });
+
+  // Issue 12 item 8: the one-run audit retrains the recipe with canaries; its verdict tests that
+  // retraining's own ε at the audit's δ after the steps it ran, not the stored version's claim.
+  it("runs a one-run audit whose verdict tests the retraining's own ε at the claim's δ", async () => {
+    const version = await modelVersionRow({ trainDatasetVersionId: trainVersionId, evalDatasetVersionId: evalVersionId, epsilon: 0.01, delta: 1e-6 });
+    const recipe = trainConfigSchema.parse({ ...trainConfig, epochs: 5, private: true, noiseMultiplier: 0.8, delta: 1e-6 });
+    targets.set(version.id, { ...targets.get(ids[0]!)!, trainConfig: recipe });
+    const started = await startAudit(db, principal, { modelVersionId: version.id, kind: "one_run_epsilon", config: { canaries: 40, kPlus: 4 } });
+    const row = await finished(started.id, 120_000);
+    expect(row.error).toBeNull();
+    const results = row.results as { epsilonLowerBound: number; runEpsilon: number; claimedEpsilon: number; delta: number; verdict: string; oneRun: { steps: number; canaries: number } };
+    const steps = totalSteps(recipe);
+    expect(results).toMatchObject({ delta: 1e-6, claimedEpsilon: 0.01, oneRun: { steps, canaries: 40 } });
+    expect(results.runEpsilon).toBeCloseTo(epsilonAfter({ ...recipe, noiseMultiplier: 0.8 }, steps), 9);
+    expect(results.verdict).toBe(results.epsilonLowerBound > results.runEpsilon ? "violated" : "consistent");
+    // The canary model's figures are not the stored model's: only the certified bound reaches the scorecard.
+    expect(readMembershipEvidence(row.results)).toMatchObject({ auc: null, epsilonLowerBound: null, certified: { epsilonLowerBound: results.epsilonLowerBound, runEpsilon: results.runEpsilon } });
+  }, 150_000);
 
   it("trains LiRA's shadow models with progress and clears its checkpoint when done", async () => {
     const started = await startAudit(db, principal, { modelVersionId: ids[0]!, kind: "lira", config: { shadowModels: 4, maxExamples: 40 } });

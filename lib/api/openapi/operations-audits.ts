@@ -18,7 +18,7 @@ const auditSchema = z
     results: z
       .record(z.string(), z.unknown())
       .nullable()
-      .describe("Immutable once completed; membership kinds hold auc, advantage, tprAtFpr {0.001, 0.01}, epsilonLowerBound, claimedEpsilon, verdict (consistent | violated | no_claim), bootstrap intervals and a thinned ROC"),
+      .describe("Immutable once completed; membership kinds hold auc, advantage, tprAtFpr {0.001, 0.01}, epsilonLowerBound (exploratory: every threshold swept; the one-run audit's own bound for one_run_epsilon), certified (the held-out-threshold bound: epsilonLowerBound, threshold, direction, confidence, delta, selection and test counts), claimedEpsilon, verdict (consistent | violated | evidence_only | no_claim; violated only from a one-run audit, whose runEpsilon it tests), bootstrap intervals and a thinned ROC"),
     error: z.string().nullable(),
     createdAt: timestamp,
     finishedAt: timestamp.nullable(),
