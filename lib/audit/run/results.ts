@@ -1,6 +1,6 @@
 // The stored shape of LeakageAudit.results, one zod schema per kind, discriminated by `kind`.
 // Membership kinds keep their headline figures at the top level (auc, tprAtFpr, epsilonLowerBound,
-// claimedEpsilon, verdict): readMembershipEvidence is the contract the scorecard reads. Results are
+// certified, claimedEpsilon, verdict): readMembershipEvidence is the contract the scorecard reads. Results are
 // written once, when the audit completes, and never changed.
 import { z } from "zod";
 
