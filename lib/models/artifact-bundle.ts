@@ -4,6 +4,7 @@
 import { z } from "zod";
 import * as tf from "../dp/tf.ts";
 import { AppError } from "../errors/index.ts";
+import { checkModelTopology } from "./check-model-topology.ts";
 
 export const ARTIFACT_FORMAT = "canary-tfjs-layers-bundle";
 
@@ -63,7 +64,8 @@ function arrayBufferOf(bytes: Buffer): ArrayBuffer {
 
 /**
  * Loads a bundle as a tf.LayersModel, from memory. Checks first what tf.io would report obscurely:
- * the format, a topology of Layers (not a graph model), and that the weight bytes match the specs.
+ * the format, a topology of Layers (not a graph model) within the size caps (check-model-topology.ts),
+ * and that the weight bytes match the specs. Runs where models are used (the workers), never on upload.
  * @throws AppError unprocessable naming what is wrong.
  */
 export async function loadBundle(input: unknown): Promise<tf.LayersModel> {
@@ -77,6 +79,8 @@ export async function loadBundle(input: unknown): Promise<tf.LayersModel> {
   if (topology.node !== undefined || (topology.class_name === undefined && topology.model_config === undefined)) {
     throw new AppError("unprocessable", "the model is not in TensorFlow.js Layers format (its topology is a graph model's or unrecognised); convert it with tensorflowjs_converter --output_format tfjs_layers_model");
   }
+  // Before anything is allocated: TensorFlow.js builds every declared layer before reading the weights.
+  checkModelTopology(bundle.modelTopology);
   const weights = Buffer.from(bundle.weightData, "base64");
   const expected = bundle.weightSpecs.reduce((a, spec) => a + bytesOf(spec), 0);
   if (weights.byteLength !== expected) {
