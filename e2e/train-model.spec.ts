@@ -75,6 +75,7 @@ test("an engineer trains a DP model within the dataset's budget and sees its gua
   await expect(page.getByTestId("version-guarantee")).toContainText("Poisson sampling rate q = 0.1, 30 steps");
   await expect(page.getByTestId("guarantee-badge")).toContainText(/ε = (1\.99|2\.00), δ = /);
   await expect(page.getByTestId("version-metrics")).toContainText("Non-private baseline");
+  await expect(page.getByTestId("encoding-source")).toContainText("as the user declared them: fitted on no rows");
   await expect(page.getByTestId("artifact-sha256")).toContainText(/[0-9a-f]{16}…/);
   await page.goto("/models");
   await expect(page.getByRole("link", { name: model })).toBeVisible();

@@ -54,7 +54,7 @@ export function TrainingCurves({ progress, plannedEpsilon }: { progress: Pick<Tr
           />
         ) : null}
         {outsideGuarantee && outsideGuarantee.batchLoss.length > 0 ? (
-          <div data-testid="outside-guarantee-curve">
+          <div data-testid="outside-guarantee-curve" style={{ flex: "1 1 320px", maxWidth: 420 }}>
             <span className="badge badge-warn">{outsideGuarantee.label}</span>
             <LineChart
               title="Training-batch loss (private rows)"

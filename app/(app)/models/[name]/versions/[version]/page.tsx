@@ -138,6 +138,13 @@ export default async function ModelVersionPage({ params }: Props) {
                   Target <code className="chip">{encoding.target}</code>, classes {encoding.classes.map((c) => `“${c}”`).join(", ")}; {encoding.width} features from{" "}
                   {encoding.columns.map((c) => c.name).join(", ")}.
                 </p>
+                <p className="muted" data-testid="encoding-source">
+                  {encoding.source === "declared"
+                    ? "Ranges, categories and classes as the user declared them: fitted on no rows."
+                    : encoding.source === "public"
+                      ? "Ranges, categories and classes fitted on the public data."
+                      : "Ranges, categories and classes fitted on the training rows: no (ε, δ) covers them."}
+                </p>
                 {encoding.dropped.length ? <p className="muted">Dropped: {encoding.dropped.map((d) => `${d.name} (${d.reason})`).join("; ")}.</p> : null}
               </div>
             </section>
