@@ -9,10 +9,12 @@
 //   renders the designed 403 at the requested URL. This is decided on the session's roles only
 //   while they are fresh (< ROLE_REFRESH_MS old); older sessions go on to the page or handler,
 //   which re-reads the roles from the database, so a newly granted role is never refused here.
+// - Every answer carries the Content-Security-Policy with a fresh script nonce (and no framing).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 // Deep imports on purpose: these two files are pure, and lib/auth's index would pull the
 // database client into the proxy bundle.
+import { contentSecurityPolicy, CSP_HEADER, newCspNonce } from "@/lib/auth/content-security-policy";
 import { can } from "@/lib/auth/permissions";
 import { findRouteRule } from "@/lib/auth/route-permissions";
 import { FORBIDDEN_PAGE, PATH_HEADER, rolesAreFresh, SIGN_IN_PAGE } from "@/lib/auth/session-policy";
@@ -22,12 +24,23 @@ function apiError(status: 401 | 403, code: "unauthenticated" | "forbidden", mess
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const csp = contentSecurityPolicy(newCspNonce(), { development: process.env.NODE_ENV === "development" });
+  const forwarded = new Headers(request.headers);
+  // Next.js takes the nonce for its script tags from the request's policy.
+  forwarded.set(CSP_HEADER, csp);
+  const response = await admit(request, forwarded);
+  response.headers.set(CSP_HEADER, csp);
+  // For browsers without CSP level 2's frame-ancestors.
+  response.headers.set("X-Frame-Options", "DENY");
+  return response;
+}
+
+async function admit(request: NextRequest, forwarded: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
   // No row: still require a signed-in caller; Next then answers 404 or 405.
   const access = findRouteRule(pathname, request.method)?.access ?? "authenticated";
 
-  const forwarded = new Headers(request.headers);
   forwarded.set(PATH_HEADER, `${pathname}${search}`);
   const proceed = () => NextResponse.next({ request: { headers: forwarded } });
 

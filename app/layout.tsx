@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -12,7 +13,10 @@ export const viewport: Viewport = {
   themeColor: "#11151f",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request: a page prerendered at build time would carry no script nonce,
+// and proxy.ts's Content-Security-Policy would block its scripts.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

@@ -89,6 +89,28 @@ describe("proxy", () => {
     expect(passedThrough(await request("/api/v1/users", { token: stale(["auditor"]) }))).toBe(true);
   });
 
+  it("sends a Content-Security-Policy with a fresh script nonce and no framing on every answer, and gives Next the same nonce", async () => {
+    const answers = [
+      await request("/signin"),
+      await request("/datasets"),
+      await request("/api/v1/me", { method: "POST" }),
+      await request("/users", { token: fresh(["auditor"]) }),
+      await request("/datasets", { token: fresh(["auditor"]) }),
+    ];
+    const nonces = answers.map((response) => {
+      const policy = response.headers.get("content-security-policy") ?? "";
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      return /script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})' 'strict-dynamic'/.exec(policy)?.[1];
+    });
+    expect(nonces.every(Boolean)).toBe(true);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    // Next.js reads the nonce from the request's policy when it renders the page.
+    expect(answers[4]!.headers.get("x-middleware-request-content-security-policy")).toBe(answers[4]!.headers.get("content-security-policy"));
+  });
+
   it("ignores a cookie it cannot decrypt", async () => {
     const response = await proxy(new NextRequest("http://localhost:3000/api/v1/me", { headers: { cookie: "next-auth.session-token=forged" } }));
     expect(response.status).toBe(401);
