@@ -7,7 +7,8 @@
 #      Playwright's end-to-end journeys in e2e/.
 # Stages run even when an earlier one failed, whatever can still run; what this script started is stopped
 # on exit. The last line is `tests: N passed, N failed` (a stage that broke without reporting tests, such as
-# a failed build, counts as one failure); the exit status is non-zero when anything failed.
+# a failed build, counts as one failure, and so does every skipped or todo test, each listed by name: a test
+# that does not run guards nothing); the exit status is non-zero when anything failed.
 #
 # For working on one part (several people can run slices side by side on one machine):
 #   bash scripts/test.sh --vitest-only [vitest filters...]
@@ -65,19 +66,34 @@ const fs = require("node:fs");
 const [dir, ...broken] = process.argv.slice(2);
 const read = (file) => { try { return JSON.parse(fs.readFileSync(`${dir}/${file}`, "utf8")); } catch { return null; } };
 let passed = 0, failed = broken.length;
+const skipped = [];
 const vitest = read("vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   // A file that fails to load has no tests to count: count the file.
   failed += (vitest.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  for (const file of vitest.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== "passed" && test.status !== "failed") skipped.push(`${file.name.replace(`${process.cwd()}/`, "")} > ${test.fullName} (${test.status})`);
+    }
+  }
 }
 const playwright = read("playwright.json");
 if (playwright) {
   passed += (playwright.stats?.expected ?? 0) + (playwright.stats?.flaky ?? 0);
   failed += (playwright.stats?.unexpected ?? 0) + (playwright.errors ?? []).length;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) if (test.status === "skipped") skipped.push(`${spec.file} > ${spec.title} (skipped)`);
+    }
+    (suite.suites ?? []).forEach(walk);
+  };
+  (playwright.suites ?? []).forEach(walk);
 }
+failed += skipped.length;
 for (const stage of broken) console.log(`test: FAILED: ${stage}`);
+for (const test of skipped) console.log(`test: FAILED: did not run: ${test}`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
 EOF

@@ -35,7 +35,8 @@ describe("readIdx", () => {
     await expect(readIdx(short)).rejects.toThrow(/truncated/);
   });
 
-  it.runIf(fashionMnistAvailable())("loads Debian's Fashion-MNIST", async () => {
+  it("loads Debian's Fashion-MNIST", async () => {
+    expect(fashionMnistAvailable(), "dataset-fashion-mnist is missing (scripts/bootstrap.sh installs it)").toBe(true);
     const test = await loadFashionMnist("test", 100);
     expect(test.count).toBe(100);
     expect(test.features.length).toBe(100 * 784);
