@@ -10,7 +10,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  forbidOnly: !!process.env.CI,
+  // A focused test left in would silently drop every other journey, on a laptop as on CI.
+  forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   // Screenshots journeys keep on purpose (testInfo.outputPath) and failure screenshots land here.

@@ -22,5 +22,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
+    // A focused test left in would silently drop every other test, on a laptop as on CI.
+    allowOnly: false,
   },
 });
