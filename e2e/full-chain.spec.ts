@@ -147,6 +147,12 @@ test("the whole chain: data, DP training, audits, sign-off, promotion, drift, ro
   await budget.getByLabel("Budget δ").fill("1e-4");
   await budget.getByRole("button", { name: "Set budget" }).click();
   await expect(budget.getByTestId("budget-total")).toContainText("ε 4.00");
+  // The DP runs train their non-private baseline too, and v2 trains without DP: on budgeted data that is
+  // refused until a compliance officer (not the owner) allows it in the same panel.
+  await expect(budget.getByTestId("allow-non-private")).toHaveCount(0);
+  await officer.goto(`/datasets/${dataset}`);
+  await officer.getByTestId("budget-panel").getByTestId("allow-non-private").click();
+  await expect(officer.getByTestId("budget-non-private")).toContainText("allowed; 0 runs used this data without DP");
   await shot(engineer, testInfo, "dataset-scanned");
 
   // 2. Three versions of one model: v1 DP at ε = 1 (from the form), v2 without DP, v3 DP at ε = 2.
@@ -170,7 +176,10 @@ test("the whole chain: data, DP training, audits, sign-off, promotion, drift, ro
   await expect(engineer.getByTestId("run-version")).toHaveText("v2", { timeout: 90_000 });
   await trainDp(engineer, { model, dataset, holdout, epsilon: "2", version: 3 });
   await engineer.goto(`/datasets/${dataset}`);
-  await expect(engineer.getByTestId("budget-remaining")).toContainText(/ε 1\.0\d/);
+  // v1 and v3 compose by their RDP curves at the budget's δ: about 1.85 spent, not the 3 their ε sum to.
+  await expect(engineer.getByTestId("budget-remaining")).toContainText(/ε 2\.1\d/);
+  await expect(engineer.getByTestId("budget-summed")).toContainText(/ε (2\.9\d|3\.00)/);
+  await expect(engineer.getByTestId("budget-non-private")).toContainText("3 runs used this data without DP");
 
   // 3. A membership-inference audit of each version, started from the browser.
   for (const version of [1, 2, 3]) await audit(engineer, model, version);
@@ -185,6 +194,7 @@ test("the whole chain: data, DP training, audits, sign-off, promotion, drift, ro
   // v2 declares no guarantee: graded F, it can only be rejected.
   await queue.getByRole("link", { name: `${model} v2` }).click();
   await expect(officer.getByTestId("no-guarantee")).toBeVisible();
+  await expect(officer.getByTestId("used-without-dp")).toContainText("this data was also used without DP");
   await expect(officer.locator('[data-criterion="dp-epsilon"]')).toHaveAttribute("data-status", "fail");
   await expect(officer.locator('[data-criterion="mia-auc"]')).toHaveAttribute("data-status", "pass");
   await expect(officer.locator("[data-grade]").first()).toHaveText("F");

@@ -3,7 +3,7 @@
 // the registry with its guarantee, the remaining budget drops by the run's ε, and a run that would
 // overspend what is left is refused with a clear message.
 import { expect, test } from "@playwright/test";
-import { registerDataset, signIn, tempFile, uniqueName } from "./support";
+import { asUser, registerDataset, signIn, tempFile, uniqueName } from "./support";
 
 /** 200 rows, two classes separated by x; a categorical column too. Tiny: the run takes seconds. */
 function csv(): string {
@@ -25,7 +25,7 @@ const SCHEMA = {
   ],
 };
 
-test("an engineer trains a DP model within the dataset's budget and sees its guarantee", async ({ page }, testInfo) => {
+test("an engineer trains a DP model within the dataset's budget and sees its guarantee", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const dataset = uniqueName("e2e-train");
   const model = uniqueName("churn-dp");
@@ -38,6 +38,11 @@ test("an engineer trains a DP model within the dataset's budget and sees its gua
   // The owner sets the version's budget (the dataset page's budget panel calls this same API).
   const budgetUrl = `/api/v1/datasets/${dataset}/versions/1/budget`;
   expect((await page.request.put(budgetUrl, { data: { epsilon: 5, delta: 1e-3 } })).status()).toBe(200);
+  // The run also trains its non-private baseline on the budgeted data: the owner may not allow that, a compliance officer may.
+  expect((await page.request.put(`${budgetUrl}/non-private-use`, { data: { allowed: true } })).status()).toBe(403);
+  const officer = await asUser(browser, "compliance@canary.local", `/datasets/${dataset}`);
+  expect((await officer.request.put(`${budgetUrl}/non-private-use`, { data: { allowed: true } })).status()).toBe(200);
+  await officer.context().close();
 
   // The form plans the run against the budget before it starts.
   await page.goto(`/models/new?dataset=${dataset}&version=1`);
@@ -106,19 +111,22 @@ test("an engineer trains a DP model within the dataset's budget and sees its gua
   const budget = await (await page.request.get(budgetUrl)).json();
   expect(budget.ledger).toHaveLength(1);
   expect(budget.ledger[0].epsilon).toBeGreaterThan(1.98);
-  expect(budget.uses[0].remaining.epsilon).toBeCloseTo(5 - budget.ledger[0].epsilon, 9);
+  // The budget charges the run's mechanism (σ, q, 30 steps) at its own δ, 1e-3, above the run's 1/(10N) = 5e-4: less than the run's ε.
+  expect(budget.ledger[0].sgmRuns).toEqual([expect.objectContaining({ sampleRate: 0.1, steps: 30 })]);
+  expect(budget.uses[0].spent.epsilon).toBeLessThan(budget.ledger[0].epsilon);
+  expect(budget.uses[0].remaining.epsilon).toBeCloseTo(5 - budget.uses[0].spent.epsilon, 9);
 
-  // What is left (about 3) cannot pay for ε = 4: the form refuses before starting, and so does the API.
+  // What is left (about 3.2) cannot pay for ε = 6: the form refuses before starting, and so does the API.
   await page.goto(`/models/new?dataset=${dataset}&version=1`);
   await page.getByLabel("Model name").fill(model);
   await page.getByLabel("Target column").selectOption("churned");
-  await page.getByLabel("Target ε").fill("4");
+  await page.getByLabel("Target ε").fill("6");
   await page.getByLabel("Preprocessing schema (JSON)").fill(JSON.stringify(SCHEMA));
-  await expect(plan.getByTestId("plan-budget")).toContainText(/ε 3\.0\d left of 5\.00/);
-  await expect(plan.getByTestId("plan-refusal")).toContainText(/over budget: the run would spend ε = (3\.99|4\.00), but .* v1 has ε = 3\.0\d left of its budget ε = 5\.00 \(basic composition/);
+  await expect(plan.getByTestId("plan-budget")).toContainText(/ε 3\.1\d left of 5\.00/);
+  await expect(plan.getByTestId("plan-refusal")).toContainText(/over budget: the run would spend ε = (5\.99|6\.00), but .* v1 has ε = 3\.1\d left of its budget ε = 5\.00 \(RDP composition at δ = 1\.00e-3/);
   await expect(page.getByTestId("start-training")).toBeDisabled();
   const refused = await page.request.post("/api/v1/training-runs", {
-    data: { model, dataset: { name: dataset, version: 1 }, target: "churned", schema: SCHEMA, config: { model: { kind: "logistic" }, epochs: 3, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, targetEpsilon: 4 } },
+    data: { model, dataset: { name: dataset, version: 1 }, target: "churned", schema: SCHEMA, config: { model: { kind: "logistic" }, epochs: 3, learningRate: 0.5, sampleRate: 0.1, clipNorm: 1, targetEpsilon: 6 } },
   });
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.message).toMatch(/^over budget/);
