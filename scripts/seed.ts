@@ -374,15 +374,22 @@ async function seedDatasets(db: Db): Promise<void> {
   }
 }
 
-/** Once: membership-inference audits of both demo models (the worker runs them) and a scores-only audit. */
+/**
+ * Once: membership-inference audits of both demo models (the worker runs them; each report shows the
+ * certified bound beside the exploratory one), a one-run ε audit of credit-dp (canaries included at
+ * random: the audit whose certified bound gives a verdict, on the training recipe) and a scores-only audit.
+ */
 async function seedAudits(db: Db, engineer: Principal): Promise<void> {
   if ((await db.leakageAudit.count()) > 0) return;
+  const latest = (name: string) => db.modelVersion.findFirst({ where: { model: { name } }, orderBy: { version: "desc" }, select: { id: true } });
   for (const name of ["credit-dp", "credit-baseline"]) {
-    const version = await db.modelVersion.findFirst({ where: { model: { name } }, orderBy: { version: "desc" }, select: { id: true } });
+    const version = await latest(name);
     if (version) await startAudit(db, engineer, { modelVersionId: version.id, kind: "membership_inference", config: {} });
   }
+  const dp = await latest("credit-dp");
+  if (dp) await startAudit(db, engineer, { modelVersionId: dp.id, kind: "one_run_epsilon", config: {} });
   await seedDemoAudits(db, engineer);
-  console.log("seed: queued demo audits (membership inference on credit-dp and credit-baseline, one scores-only audit)");
+  console.log("seed: queued demo audits (membership inference on credit-dp and credit-baseline, a one-run ε audit of credit-dp, one scores-only audit)");
 }
 
 const db = getDb();
