@@ -33,6 +33,7 @@ test("compliance sign-off, promotion, drift alert and rollback", async ({ browse
   // 2. v2 declares no guarantee and fails: it cannot be approved, only rejected.
   await queue.getByRole("link", { name: `${model} v2` }).click();
   await expect(officer.getByTestId("no-guarantee")).toBeVisible();
+  await expect(officer.getByTestId("guarantee-scope")).toHaveText("No DP guarantee: nothing bounds what this model reveals about its training records.");
   await expect(officer.locator('[data-criterion="dp-epsilon"]')).toHaveAttribute("data-status", "fail");
   await expect(officer.locator("[data-grade]").first()).toHaveText("F");
   await expect(officer.getByRole("button", { name: "Approve" })).toBeDisabled();
@@ -45,6 +46,8 @@ test("compliance sign-off, promotion, drift alert and rollback", async ({ browse
   await officer.goto(`/scorecards?q=${model}`);
   await queue.getByRole("link", { name: `${model} v3` }).click();
   await expect(officer.getByTestId("epsilon-beside-claim")).toHaveText("1.1 ≤ 2.5");
+  await expect(officer.getByTestId("guarantee-source")).toHaveText("Canary's accountant");
+  await expect(officer.getByTestId("guarantee-scope")).toContainText("(ε = 2.50, δ = 1e-5), computed by Canary's RDP accountant over the training run it executed, covers the trained weights");
   await officer.getByLabel("Comment").fill("ε = 2.5 at δ = 1e-5; audit AUC 0.53 within policy");
   await officer.getByRole("button", { name: "Approve" }).click();
   await expect(officer.locator("[data-signoff]").first()).toHaveText("Approved");

@@ -77,6 +77,7 @@ test("an engineer trains a DP model within the dataset's budget and sees its gua
   // The registry: the version with its formal guarantee and the baseline beside its metrics.
   await page.getByTestId("run-version").getByRole("link").click();
   await expect(page.getByTestId("version-guarantee")).toContainText("Formal (ε, δ)-DP");
+  await expect(page.getByTestId("guarantee-scope")).toContainText("covers the trained weights and whatever is computed from them alone; the training-loss curve is not covered");
   await expect(page.getByTestId("version-guarantee")).toContainText("Poisson sampling rate q = 0.1, 30 steps");
   await expect(page.getByTestId("guarantee-badge")).toContainText(/ε = (1\.99|2\.00), δ = /);
   await expect(page.getByTestId("version-metrics")).toContainText("Non-private baseline");
@@ -100,12 +101,18 @@ test("an engineer trains a DP model within the dataset's budget and sees its gua
     },
   });
   expect(uploaded.status()).toBe(201);
-  expect((await uploaded.json()).guarantee).toMatchObject({ status: "declared", epsilon: 1 });
+  expect((await uploaded.json()).guarantee).toMatchObject({
+    status: "declared",
+    source: "declared",
+    epsilon: 1,
+    scope: "(ε = 1.00, δ = 1e-6) is declared by the uploader and not verified by Canary, so no policy counts it as a guarantee.",
+  });
   const missing = await page.request.post(`/api/v1/models/${external}/versions`, { multipart: { model: { name: "model.json", mimeType: "application/json", buffer: modelJson } } });
   expect(missing.status()).toBe(422);
   expect((await missing.json()).error.message).toBe('the weights file "weights.bin" named in model.json was not uploaded');
   await page.goto(`/models/${external}/versions/1`);
   await expect(page.getByTestId("guarantee-badge")).toContainText("(declared, not verified)");
+  await expect(page.getByTestId("guarantee-scope")).toContainText("is declared by the uploader and not verified by Canary");
 
   // The ledger: one entry with the run's ε; the budget left has dropped by it.
   const budget = await (await page.request.get(budgetUrl)).json();
