@@ -42,6 +42,7 @@ describe("validateEvidence", () => {
     [(bundle: Record<string, any>) => (bundle.datasets[0].kAnonymity = 0), "$.datasets[0].kAnonymity"],
     [(bundle: Record<string, any>) => delete bundle.guarantee.epsilon, "$.guarantee.epsilon"],
     [(bundle: Record<string, any>) => (bundle.guarantee.delta = 1), "$.guarantee.delta"],
+    [(bundle: Record<string, any>) => (bundle.guarantee.source = "verified-by-us"), "$.guarantee.source"],
     [(bundle: Record<string, any>) => (bundle.contaminationRate = "1%"), "$.contaminationRate"],
     [(bundle: Record<string, any>) => (bundle.utility.accuracy = 85), "$.utility.accuracy"],
     [(bundle: Record<string, any>) => delete bundle.model, "$.model"],
