@@ -56,13 +56,16 @@ describe("labelled corpus (corpus/pii-corpus.jsonl: Debian README sentences with
     }
   });
 
-  it("reports PERSON and LOCATION (word-list heuristics, no NER model) without a threshold", () => {
-    const result = evaluate(loadCorpus("test"));
-    for (const type of ["PERSON", "LOCATION"] as const) {
-      const s = result.byType.find((x) => x.type === type)!;
-      console.log(`${type} on the test split: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (${s.truePositives}/${s.gold} gold, ${s.predicted} predicted)`);
-      // Only that they are measured, not that they are good.
-      expect(s.gold).toBeGreaterThan(50);
-    }
+  // Word-list heuristics, no NER model: far from the structured types, but they must not get worse.
+  // Floors are the test split's figures measured on 2026-12-08 (PERSON 0.958 / 0.747, LOCATION
+  // 0.807 / 0.523) minus 0.05; the corpus is fixed, so the figures are exact, not sampled.
+  it.each([
+    { type: "PERSON", precision: 0.908, recall: 0.697 },
+    { type: "LOCATION", precision: 0.757, recall: 0.473 },
+  ] as const)("keeps $type precision ≥ $precision and recall ≥ $recall on the test split", ({ type, precision, recall }) => {
+    const s = evaluate(loadCorpus("test")).byType.find((x) => x.type === type)!;
+    expect(s.gold).toBeGreaterThan(50);
+    expect(s.precision, `${type} precision`).toBeGreaterThanOrEqual(precision);
+    expect(s.recall, `${type} recall`).toBeGreaterThanOrEqual(recall);
   });
 });
