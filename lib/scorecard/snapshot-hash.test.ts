@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { contentHashOf, snapshotHashOf, type SnapshotContent } from "./snapshot-hash.ts";
 
@@ -19,6 +20,21 @@ describe("snapshot hashes", () => {
     triaged.items.datasets[0]!.triageSha256 = "f";
     expect(contentHashOf(triaged)).not.toBe(contentHashOf(content()));
     expect(contentHashOf({ ...content(), policyVersionId: "pv2" })).not.toBe(contentHashOf(content()));
+  });
+
+  // Pinned: approvals are bound to these hashes, so a change to what they cover or how it is serialised
+  // must show up here. Each is sha256 of the RFC 8785 text beside it (checked with `printf %s … | sha256sum`).
+  it("are pinned for a fixed evidence object", () => {
+    const contentText =
+      `{"evidence":{"contaminationRate":0.01,"guarantee":null,"model":{"name":"m","version":1},"schemaVersion":1},` +
+      `"items":{"audits":[],"datasets":[{"governanceSha256":"d","id":"dv","role":"train","sha256":"c","triageSha256":"e"}],` +
+      `"modelVersion":{"artifactSha256":"${"b".repeat(64)}","id":"mv"}},"policyDocumentSha256":"${"a".repeat(64)}",` +
+      `"policyVersionId":"pv1","schema":"canary.snapshot-content/v1"}`;
+    const contentSha256 = "73456966b813fec712256975adae0c2050b5a5a4f3ef12e05eeec080e0c2159e";
+    expect(createHash("sha256").update(contentText).digest("hex")).toBe(contentSha256);
+    expect(contentHashOf(content())).toBe(contentSha256);
+    expect(snapshotHashOf(contentSha256, null)).toBe("128650f99ae557d84bfb2b6ea74dd8eedd6c473127f05086d4456d05ebdbeac0");
+    expect(snapshotHashOf(contentSha256, "x")).toBe("5370dd4d89baa6f1b56dfa0294b2c76345107e3cd5bc48f39aa3f0f26a681a66");
   });
 
   it("chain onto the previous snapshot", () => {
