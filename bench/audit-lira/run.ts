@@ -8,7 +8,7 @@
 //   options: --rows N --shadows N --workers N --epochs E
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { mulberry32 } from "../../lib/audit/metrics/mulberry32.ts";
+import { mulberry32 } from "../../lib/numerics/index.ts";
 import { selectBackend } from "../../lib/dp/backend/select-backend.ts";
 import { mlpSpec } from "../../lib/dp/models/network-spec.ts";
 import { trainConfigSchema } from "../../lib/dp/training/train-config.ts";

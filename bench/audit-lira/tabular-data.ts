@@ -2,15 +2,10 @@
 // classes from a noisy linear rule (20% of labels flipped), reproducible from `seed`. Label noise
 // is what a non-private model memorises, hence what membership inference detects.
 import type { TrainingData } from "../../lib/dp/training/train.ts";
+import { mulberry32 } from "../../lib/numerics/index.ts";
 
 export function demoTabular(count: number, width: number, seed: number): TrainingData {
-  let state = seed | 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   const weights = Array.from({ length: width }, () => gaussian());
   const features = new Float32Array(count * width);

@@ -13,18 +13,13 @@ import {
   membershipMetrics,
   MembershipScores,
 } from "../../lib/audit/metrics/index.ts";
+import { mulberry32 } from "../../lib/numerics/index.ts";
 
 const sizes = process.argv.includes("--quick") ? [100_000] : [100_000, 1_000_000];
 
-/** Mulberry32 (as in lib/audit/metrics) and Box–Muller: reproducible Gaussian scores. */
+/** Mulberry32 and Box–Muller: reproducible Gaussian scores. */
 function gaussians(seed: number, count: number, shift: number, decimals?: number): Float64Array {
-  let state = seed | 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const scale = decimals === undefined ? 0 : 10 ** decimals;
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) {

@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { mulberry32 } from "../../lib/numerics/index.ts";
 import { findNearDuplicatesInFile, NearDuplicateIndex } from "../../lib/scan/dedup/index.ts";
 
 const TARGET_RECORDS_PER_SECOND = 20_000;
@@ -23,21 +24,11 @@ const cumulative = new Float64Array(VOCABULARY.length);
 for (let i = 0, total = 0; i < VOCABULARY.length; i++) cumulative[i] = total += 1 / (i + 1);
 
 function wordFor(i: number): string {
-  const next = random(1_000_003 + i);
+  const next = mulberry32(1_000_003 + i);
   const length = 2 + Math.floor(next() * 7);
   let word = "";
   for (let j = 0; j < length; j++) word += String.fromCharCode(97 + Math.floor(next() * 26));
   return word;
-}
-
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pickWord(next: () => number): string {
@@ -56,11 +47,11 @@ function pickWord(next: () => number): string {
 function textOf(i: number): string {
   if (i >= 10 && i % 10 === 0) {
     const words = textOf(i - 7).split(" ");
-    const next = random(i * 7919);
+    const next = mulberry32(i * 7919);
     for (let edit = 0; edit < 3; edit++) words[Math.floor(next() * words.length)] = pickWord(next);
     return words.join(" ");
   }
-  const next = random(i + 1);
+  const next = mulberry32(i + 1);
   const words: string[] = [];
   let length = 0;
   while (length < 1000) {

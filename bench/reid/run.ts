@@ -10,6 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
+import { mulberry32 } from "../../lib/numerics/index.ts";
 import { readRecords } from "../../lib/records/index.ts";
 import { scanReid } from "../../lib/scan/reid/index.ts";
 
@@ -18,18 +19,8 @@ const rowsFlag = process.argv.indexOf("--rows");
 const ROWS = rowsFlag === -1 ? 1_000_000 : Number(process.argv[rowsFlag + 1]);
 const QUASI_IDENTIFIERS = ["age", "sex", "zip", "dob", "city"];
 
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeRows(count: number): Record<string, string>[] {
-  const next = random(42);
+  const next = mulberry32(42);
   const pick = (n: number) => Math.floor(next() * n);
   const zips = Array.from({ length: 3000 }, (_, i) => String(10000 + i * 29).padStart(5, "0"));
   const cities = Array.from({ length: 200 }, (_, i) => `City ${i}`);

@@ -5,7 +5,7 @@ import * as tf from "../../dp/tf.ts";
 import type { TrainingData } from "../../dp/training/train.ts";
 import { train } from "../../dp/training/train.ts";
 import { trainConfigSchema } from "../../dp/training/train-config.ts";
-import { mulberry32 } from "../metrics/mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 import { attributeInference } from "./attribute-inference.ts";
 import { networkClassifier } from "./classifier.ts";
 

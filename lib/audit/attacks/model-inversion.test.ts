@@ -4,7 +4,7 @@ import { logisticRegressionSpec } from "../../dp/models/network-spec.ts";
 import * as tf from "../../dp/tf.ts";
 import { train, type TrainingData } from "../../dp/training/train.ts";
 import { trainConfigSchema } from "../../dp/training/train-config.ts";
-import { mulberry32 } from "../metrics/mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 import { networkClassifier } from "./classifier.ts";
 import { cosineSimilarity, globalSsim, modelInversion } from "./model-inversion.ts";
 

@@ -5,7 +5,7 @@ import { logisticRegressionSpec } from "../../dp/models/network-spec.ts";
 import * as tf from "../../dp/tf.ts";
 import { train } from "../../dp/training/train.ts";
 import { trainConfigSchema } from "../../dp/training/train-config.ts";
-import { mulberry32 } from "../metrics/mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 import { perExampleScores } from "./loss-threshold-attack.ts";
 import { oneRunAudit, oneRunEpsilon, oneRunPValue } from "./one-run-audit.ts";
 import { selectRows } from "./select-rows.ts";

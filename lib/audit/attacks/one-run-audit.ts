@@ -6,7 +6,7 @@
 // guesses refute small ε. Departure: a group of tied scores that straddles a cut is abstained on as a
 // whole rather than split at random, so the guesses never depend on the order of equal scores.
 import { AppError } from "../../errors/index.ts";
-import { binomialPmf } from "../metrics/binomial.ts";
+import { binomialPmf } from "../../numerics/index.ts";
 
 export interface OneRunAuditOptions {
   /** One score per canary, higher = more likely included. */

@@ -2,7 +2,7 @@
 // points with random labels, which a model can only fit by memorising them). Not exported from
 // index.ts: test fixtures only.
 import type { TrainingData } from "../../dp/training/train.ts";
-import { mulberry32 } from "../metrics/mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 
 function gaussianSource(seed: number): () => number {
   const random = mulberry32(seed);

@@ -6,7 +6,7 @@ import { disposeNetwork, type Network } from "../../dp/models/network.ts";
 import type { NetworkSpec } from "../../dp/models/network-spec.ts";
 import { train, type TrainingData } from "../../dp/training/train.ts";
 import { totalSteps, type TrainConfig } from "../../dp/training/train-config.ts";
-import { mulberry32 } from "../metrics/mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 import { selectRows } from "./select-rows.ts";
 
 /**

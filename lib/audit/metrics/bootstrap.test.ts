@@ -3,7 +3,7 @@ import { auc } from "./auc.ts";
 import { bootstrapConfidenceIntervals, bootstrapReplicates, countDraws, OVERFLOW } from "./bootstrap.ts";
 import { computeRoc } from "./compute-roc.ts";
 import { MembershipScores } from "./membership-scores.ts";
-import { mulberry32 } from "./mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 import { tprAtFpr } from "./tpr-at-fpr.ts";
 
 function tiedScores(seed: number, members: number, nonMembers: number, levels: number) {

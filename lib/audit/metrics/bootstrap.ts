@@ -142,8 +142,8 @@ export function bootstrapConfidenceIntervals(
 export const OVERFLOW = -1;
 
 /**
- * Draws `size` indices floor(u · size) with mulberry32 from `state` (its 32-bit state, as `mulberry32.ts`
- * keeps it; inlined here because the call costs half again in this loop) and counts them per index
+ * Draws `size` indices floor(u · size) with mulberry32 from `state` (its 32-bit state, as
+ * lib/numerics/mulberry32.ts keeps it; inlined here because the call costs half again in this loop) and counts them per index
  * into `counts`, which it zeroes first. Returns the generator's next state, or OVERFLOW when `counts` is
  * a Uint8Array and an index is drawn a 256th time; the caller then recounts from the same state into
  * 32-bit counts, so results never depend on the width. Runs in O(size).

@@ -3,7 +3,7 @@ import { certifiedEpsilonLowerBound } from "./certified-epsilon-lower-bound.ts";
 import { computeRoc } from "./compute-roc.ts";
 import { epsilonLowerBound, epsilonLowerBoundAt } from "./epsilon-lower-bound.ts";
 import { MembershipScores } from "./membership-scores.ts";
-import { mulberry32 } from "./mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 
 /** Standard normal draws (Box–Muller) from a seeded generator. */
 function normals(random: () => number): () => number {

@@ -4,7 +4,7 @@ import { attackerAdvantage } from "./attacker-advantage.ts";
 import { computeRoc, type RocCurve } from "./compute-roc.ts";
 import { bestEpsilonPoint, epsilonLowerBoundAt } from "./epsilon-lower-bound.ts";
 import { MembershipScores, type ScoreArray } from "./membership-scores.ts";
-import { mulberry32 } from "./mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 
 export interface CertifiedEpsilonLowerBoundOptions {
   /** Confidence of the bound, in (0, 1); each Clopper–Pearson limit is one-sided at (1 − confidence)/2. @defaultValue 0.95 */

@@ -1,5 +1,5 @@
 // Hand-written maths on purpose: the leakage metrics are Canary's own science (see log-gamma.ts).
-import { solveIncompleteBeta } from "./inverse-regularized-incomplete-beta.ts";
+import { solveIncompleteBeta } from "../../numerics/index.ts";
 
 /** A two-sided Clopper–Pearson interval whose two ends are each one-sided at level α/2. */
 export interface ClopperPearsonInterval {

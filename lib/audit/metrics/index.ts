@@ -1,7 +1,6 @@
 // Leakage metrics of membership-inference attacks: the public surface of lib/audit/metrics.
-// Left unexported on purpose: the numerics behind Clopper–Pearson (log-gamma.ts,
-// regularized-incomplete-beta.ts, inverse-regularized-incomplete-beta.ts), mulberry32.ts (the reference
-// generator that bootstrap.ts inlines) and bootstrap.ts's countDraws.
+// The numerics behind them (incomplete beta, binomial pmf, mulberry32) are in lib/numerics.
+// Left unexported on purpose: bootstrap.ts's countDraws.
 export { MembershipScores, type ScoreArray, type SortedScores } from "./membership-scores.ts";
 export { computeRoc, type RocCurve } from "./compute-roc.ts";
 export { auc } from "./auc.ts";

@@ -24,7 +24,7 @@ import { createAccountant } from "../../dp/accountant/index.ts";
 import { train } from "../../dp/training/train.ts";
 import { canaries as randomCanaries, concatData } from "../attacks/synthetic-data.ts";
 import { MembershipScores } from "../metrics/index.ts";
-import { mulberry32 } from "../metrics/mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 import type { AuditContext } from "./audit-context.ts";
 import { requireTrainingSetup, type AuditTarget } from "./audit-target.ts";
 import { loadAuditData, type AuditData } from "./load-audit-data.ts";

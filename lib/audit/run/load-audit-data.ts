@@ -7,7 +7,7 @@ import { AppError } from "../../errors/index.ts";
 import { readRecords } from "../../records/index.ts";
 import { openBlob } from "../../storage/index.ts";
 import { selectRows } from "../attacks/index.ts";
-import { mulberry32 } from "../metrics/mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 
 export interface AuditData {
   members: TrainingData;

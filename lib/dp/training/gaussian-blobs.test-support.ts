@@ -1,6 +1,6 @@
 // Test support: two Gaussian blobs in 4 dimensions, separable with a margin, so any working trainer
 // beats 90%; reproducible from `seed`.
-import { mulberry32 } from "../../audit/metrics/mulberry32.ts";
+import { mulberry32 } from "../../numerics/index.ts";
 import type { TrainingData } from "./train.ts";
 
 export function gaussianBlobs(count: number, seed: number): TrainingData {

@@ -16,7 +16,7 @@ import {
 } from "./prv.ts";
 import { rfft } from "./fft.ts";
 import { computeRdp, DEFAULT_ALPHAS, getPrivacySpent } from "./rdp.ts";
-import { normalCdf } from "./special-functions.ts";
+import { normalCdf } from "../../../numerics/index.ts";
 
 // "Opacus 4d0ebc8" below means opacus/accountants/analysis/prv/* at pytorch/opacus commit 4d0ebc8,
 // run with numpy 2.4.6 and scipy 1.17.1; values printed with repr(). "mpmath" values were computed

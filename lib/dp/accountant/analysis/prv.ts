@@ -31,7 +31,7 @@ import { AppError } from "../../../errors/index.ts";
 import { type BitReversedSpectrum, irfft, irfftBitReversed, nextPowerOfTwo, rfft, rfftBitReversed } from "./fft.ts";
 import { integrate } from "./quadrature.ts";
 import { computeRdp, DEFAULT_ALPHAS, getPrivacySpent } from "./rdp.ts";
-import { erfc } from "./special-functions.ts";
+import { erfc } from "../../../numerics/index.ts";
 
 const SQRT2 = Math.SQRT2;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);

@@ -6,7 +6,7 @@
 //   Balle et al. 2020, arXiv:1905.09982, Theorem 21 (RDP to (epsilon, delta)-DP)
 // Pure functions, no state; the `_`-prefixed helpers of Opacus are the non-exported ones here.
 import { AppError } from "../../../errors/index.ts";
-import { logErfc } from "./special-functions.ts";
+import { logErfc } from "../../../numerics/index.ts";
 
 /**
  * Opacus's RDPAccountant.DEFAULT_ALPHAS:

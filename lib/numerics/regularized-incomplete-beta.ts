@@ -1,5 +1,6 @@
 // Hand-written maths on purpose: the leakage metrics are Canary's own science (see log-gamma.ts).
 import { stirlingRemainder } from "./log-gamma.ts";
+import { NumericsError } from "./numerics-error.ts";
 
 const HALF_LOG_TWO_PI = 0.91893853320467274178;
 const CONTINUED_FRACTION_EPSILON = 1e-15;
@@ -84,7 +85,7 @@ function betaContinuedFraction(x: number, y: number, a: number, b: number, lambd
     anp1 = r;
     bnp1 = 1;
   }
-  throw new Error(`regularizedIncompleteBeta: continued fraction did not converge for x=${x}, a=${a}, b=${b}`);
+  throw new NumericsError(`regularizedIncompleteBeta: continued fraction did not converge for x=${x}, a=${a}, b=${b}`);
 }
 
 /**
@@ -119,13 +120,13 @@ export function incompleteBetaPair(
  * @param x a point in [0, 1]
  * @param a the first shape parameter, > 0
  * @param b the second shape parameter, > 0
- * @throws {RangeError} naming the argument out of its domain
+ * @throws {NumericsError} naming the argument out of its domain
  * @example regularizedIncompleteBeta(0.5, 2, 3) // 0.6875 (= 11/16)
  * Runs in O(√max(a, b)) at worst.
  */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
-  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedIncompleteBeta: x must be in [0, 1], got ${x}`);
-  if (!(a > 0) || !Number.isFinite(a)) throw new RangeError(`regularizedIncompleteBeta: a must be a positive finite number, got ${a}`);
-  if (!(b > 0) || !Number.isFinite(b)) throw new RangeError(`regularizedIncompleteBeta: b must be a positive finite number, got ${b}`);
+  if (!(x >= 0 && x <= 1)) throw new NumericsError(`regularizedIncompleteBeta: x must be in [0, 1], got ${x}`);
+  if (!(a > 0) || !Number.isFinite(a)) throw new NumericsError(`regularizedIncompleteBeta: a must be a positive finite number, got ${a}`);
+  if (!(b > 0) || !Number.isFinite(b)) throw new NumericsError(`regularizedIncompleteBeta: b must be a positive finite number, got ${b}`);
   return incompleteBetaPair(x, 1 - x, a, b).lower;
 }

@@ -1,5 +1,6 @@
 // Hand-written maths on purpose: these metrics are Canary's own science, so every step is readable,
 // tested against pinned reference values, and free of a numerics dependency we would have to audit.
+import { NumericsError } from "./numerics-error.ts";
 
 // Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients; Press et al., Numerical Recipes 3rd ed.,
 // sec. 6.1 explains the method). Relative error about 1e-15 for x > 0.
@@ -16,12 +17,12 @@ const HALF_LOG_TWO_PI = 0.91893853320467274178;
  *
  * @param x a positive finite number
  * @returns ln Γ(x)
- * @throws {RangeError} when x is not a positive finite number
+ * @throws {NumericsError} when x is not a positive finite number
  * @example logGamma(5) // ln 24 = 3.1780538303479458
  * Runs in O(1).
  */
 export function logGamma(x: number): number {
-  if (!(x > 0) || !Number.isFinite(x)) throw new RangeError(`logGamma: x must be a positive finite number, got ${x}`);
+  if (!(x > 0) || !Number.isFinite(x)) throw new NumericsError(`logGamma: x must be a positive finite number, got ${x}`);
   // Reflection Γ(x)Γ(1-x) = π / sin(πx) keeps the series in its accurate range for small x.
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;

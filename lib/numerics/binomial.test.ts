@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { binomialPmf } from "./binomial.ts";
+import { NumericsError } from "./numerics-error.ts";
 
 describe("binomialPmf", () => {
   it("matches scipy.stats.binom.pmf", () => {
@@ -16,6 +17,7 @@ describe("binomialPmf", () => {
     expect(Array.from(binomialPmf(3, 0))).toEqual([1, 0, 0, 0]);
     expect(Array.from(binomialPmf(3, 1))).toEqual([0, 0, 0, 1]);
     expect(() => binomialPmf(2.5, 0.5)).toThrow(/integer/);
+    expect(() => binomialPmf(2.5, 0.5)).toThrow(NumericsError);
     expect(() => binomialPmf(2, 1.5)).toThrow(/\[0, 1\]/);
   });
 });

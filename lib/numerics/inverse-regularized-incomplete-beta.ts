@@ -1,5 +1,6 @@
 // Hand-written maths on purpose: the leakage metrics are Canary's own science (see log-gamma.ts).
 import { incompleteBetaPair, logBetaDensityPrefactor } from "./regularized-incomplete-beta.ts";
+import { NumericsError } from "./numerics-error.ts";
 
 const MAX_ITERATIONS = 200;
 const RELATIVE_TOLERANCE = 1e-15;
@@ -88,7 +89,7 @@ function solveSmallerSide(lowerTail: number, upperTail: number, a: number, b: nu
     if (hi - lo <= RELATIVE_TOLERANCE * lo) return { x: 0.5 * (lo + hi), y: 1 - 0.5 * (lo + hi) };
     x = next;
   }
-  throw new Error(`inverseRegularizedIncompleteBeta: no convergence for p=${lowerTail}, a=${a}, b=${b}`);
+  throw new NumericsError(`inverseRegularizedIncompleteBeta: no convergence for p=${lowerTail}, a=${a}, b=${b}`);
 }
 
 /**
@@ -98,13 +99,13 @@ function solveSmallerSide(lowerTail: number, upperTail: number, a: number, b: nu
  * @param p a probability in [0, 1]
  * @param a the first shape parameter, > 0
  * @param b the second shape parameter, > 0
- * @throws {RangeError} naming the argument out of its domain
+ * @throws {NumericsError} naming the argument out of its domain
  * @example inverseRegularizedIncompleteBeta(0.5, 1, 1) // 0.5
  * Runs in O(√max(a, b)) per Halley step; three or four steps from the A&S 26.5.22 guess.
  */
 export function inverseRegularizedIncompleteBeta(p: number, a: number, b: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`inverseRegularizedIncompleteBeta: p must be in [0, 1], got ${p}`);
-  if (!(a > 0) || !Number.isFinite(a)) throw new RangeError(`inverseRegularizedIncompleteBeta: a must be a positive finite number, got ${a}`);
-  if (!(b > 0) || !Number.isFinite(b)) throw new RangeError(`inverseRegularizedIncompleteBeta: b must be a positive finite number, got ${b}`);
+  if (!(p >= 0 && p <= 1)) throw new NumericsError(`inverseRegularizedIncompleteBeta: p must be in [0, 1], got ${p}`);
+  if (!(a > 0) || !Number.isFinite(a)) throw new NumericsError(`inverseRegularizedIncompleteBeta: a must be a positive finite number, got ${a}`);
+  if (!(b > 0) || !Number.isFinite(b)) throw new NumericsError(`inverseRegularizedIncompleteBeta: b must be a positive finite number, got ${b}`);
   return solveIncompleteBeta(p, 1 - p, a, b).x;
 }
