@@ -5,12 +5,12 @@ import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { once } from "node:events";
-import { createGunzip } from "node:zlib";
 import { faker } from "@faker-js/faker";
 import { hashPassword } from "../lib/auth/password.ts";
 import type { Principal } from "../lib/auth/principal.ts";
 import { getDatasetByName, registerDataset, uploadDatasetVersion, type RegisterDatasetInput } from "../lib/datasets/index.ts";
 import { getDb, type Db, type Role } from "../lib/db/index.ts";
+import { readIdx } from "../lib/dp/data/read-idx.ts";
 import { isAppError } from "../lib/errors/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { closeQueues } from "../lib/queue/index.ts";
@@ -201,43 +201,17 @@ async function writeTickets(dir: string): Promise<string> {
   return path;
 }
 
-/** Reads the first `count` items of an IDX file (LeCun et al. 1998 format), streaming through gunzip. */
-async function readIdx(path: string, headerBytes: number, itemBytes: number, count: number): Promise<Buffer[]> {
-  const items: Buffer[] = [];
-  let pending = Buffer.alloc(0);
-  let header = true;
-  const stream = createReadStream(path).pipe(createGunzip());
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    pending = Buffer.concat([pending, chunk]);
-    if (header) {
-      if (pending.length < headerBytes) continue;
-      pending = pending.subarray(headerBytes);
-      header = false;
-    }
-    while (pending.length >= itemBytes && items.length < count) {
-      items.push(Buffer.from(pending.subarray(0, itemBytes)));
-      pending = pending.subarray(itemBytes);
-    }
-    if (items.length >= count) {
-      stream.destroy();
-      break;
-    }
-  }
-  return items;
-}
-
 async function writeFashionMnist(dir: string): Promise<string | null> {
   const images = join(FASHION_MNIST_DIR, "train-images-idx3-ubyte.gz");
   const labels = join(FASHION_MNIST_DIR, "train-labels-idx1-ubyte.gz");
   if (!existsSync(images) || !existsSync(labels)) return null;
-  // IDX headers: images = magic, count, rows, cols (4 bytes each); labels = magic, count.
-  const pixels = await readIdx(images, 16, 28 * 28, FASHION_MNIST_ROWS);
-  const classes = await readIdx(labels, 8, 1, FASHION_MNIST_ROWS);
+  const pixels = (await readIdx(images, FASHION_MNIST_ROWS)).data;
+  const classes = (await readIdx(labels, FASHION_MNIST_ROWS)).data;
   const header = ["label", ...Array.from({ length: 28 * 28 }, (_, i) => `pixel${i + 1}`)].join(",");
   const path = join(dir, "fashion-mnist-train-2000.csv");
   await writeLines(path, (function* () {
     yield header;
-    for (let i = 0; i < pixels.length; i += 1) yield `${classes[i]![0]},${[...pixels[i]!].join(",")}`;
+    for (let i = 0; i < classes.length; i += 1) yield `${classes[i]},${pixels.subarray(i * 28 * 28, (i + 1) * 28 * 28).join(",")}`;
   })());
   return path;
 }

@@ -197,7 +197,7 @@ describe("uploadDatasetVersion", () => {
     const content = uniqueCsv(200);
     const tooLarge = await refusal(uploadDatasetVersion(db, principal, { datasetName: dataset.name, filename: "big.csv", stream: streamOf(content), maxBytes: 1024 }));
     expect(tooLarge.code).toBe("payload_too_large");
-    expect(tooLarge.message).toBe("the file is larger than the upload limit of 1 KiB");
+    expect(tooLarge.message).toBe("the file is larger than the upload limit of 1.0 KiB");
     const empty = await refusal(uploadDatasetVersion(db, principal, { datasetName: dataset.name, filename: "empty.csv", stream: streamOf("") }));
     expect(empty.message).toBe("the file is empty");
     expect(await db.datasetVersion.count({ where: { datasetId: dataset.id } })).toBe(0);

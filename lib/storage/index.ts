@@ -11,4 +11,3 @@ export {
   putNamedObject,
   putStream,
 } from "./get-blob-store.ts";
-export { formatBytes } from "./format-bytes.ts";

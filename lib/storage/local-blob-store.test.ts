@@ -6,7 +6,6 @@ import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../errors/index.ts";
-import { formatBytes } from "./format-bytes.ts";
 import { LocalBlobStore } from "./local-blob-store.ts";
 
 // sha256("abc"), FIPS 180-2 appendix B.1.
@@ -71,7 +70,7 @@ describe("LocalBlobStore", () => {
   it("refuses more than maxBytes, naming the limit, and leaves no file", async () => {
     const error = await refusal(store.putStream(chunks("1234", "5678", "9"), { maxBytes: 8 }));
     expect(error.code).toBe("payload_too_large");
-    expect(error.message).toBe("the file is larger than the upload limit of 8 bytes");
+    expect(error.message).toBe("the file is larger than the upload limit of 8 B");
     expect(error.details).toEqual({ maxBytes: 8 });
     expect(filesUnder(root)).toEqual([]);
   });
@@ -118,13 +117,5 @@ describe("LocalBlobStore", () => {
     expect(filesUnder(root)).toEqual(["named/audit-log-anchor.json"]);
     await expect(store.putNamedObject("../escape", "x")).rejects.toThrow(/not a valid object name/);
     await expect(store.getNamedObject("a/b")).rejects.toThrow(/not a valid object name/);
-  });
-});
-
-describe("formatBytes", () => {
-  it("names limits in binary units", () => {
-    expect(formatBytes(1024 ** 3)).toBe("1 GiB");
-    expect(formatBytes(1536)).toBe("1.5 KiB");
-    expect(formatBytes(999)).toBe("999 bytes");
   });
 });

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { PassThrough, Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors/index.ts";
+import { formatBytes } from "../format/index.ts";
 import type { BlobStore, PutBlobOptions, PutBlobResult } from "./blob-store.ts";
-import { formatBytes } from "./format-bytes.ts";
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;

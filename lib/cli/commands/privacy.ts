@@ -9,6 +9,7 @@ import {
   isAccountantMechanism,
   type AccountantMechanism,
 } from "../../dp/accountant/index.ts";
+import { formatEpsilon } from "../../format/index.ts";
 import { CliError, printResult, type OutputOptions } from "../output.ts";
 import { oneLineErrors } from "./one-line-errors.ts";
 
@@ -136,18 +137,14 @@ function parseAccountant(value: string | undefined): AccountantMechanism {
   return value;
 }
 
-function formatEpsilon(epsilon: number): string {
-  return Number.isFinite(epsilon) ? epsilon.toFixed(4) : "∞ (no privacy)";
-}
-
 function epsilonText(result: PrivacyEpsilonResult): string {
   const how =
     result.accountant === "rdp"
       ? `rdp accountant, best α = ${result.bestAlpha}`
       : `prv accountant, upper bound, ε error ${result.epsilonError}`;
-  return `ε = ${formatEpsilon(result.epsilon)} at δ = ${result.delta} (${how}): sample rate ${result.sampleRate}, noise multiplier ${result.noiseMultiplier}, ${result.steps} steps`;
+  return `ε = ${formatEpsilon(result.epsilon, 4)}${Number.isFinite(result.epsilon) ? "" : " (no privacy)"} at δ = ${result.delta} (${how}): sample rate ${result.sampleRate}, noise multiplier ${result.noiseMultiplier}, ${result.steps} steps`;
 }
 
 function calibrateText(result: PrivacyCalibrateResult): string {
-  return `noise multiplier ${result.noiseMultiplier} gives ε = ${formatEpsilon(result.epsilon)} <= ${result.targetEpsilon} at δ = ${result.delta} (${result.accountant} accountant): sample rate ${result.sampleRate}, ${result.steps} steps`;
+  return `noise multiplier ${result.noiseMultiplier} gives ε = ${formatEpsilon(result.epsilon, 4)} <= ${result.targetEpsilon} at δ = ${result.delta} (${result.accountant} accountant): sample rate ${result.sampleRate}, ${result.steps} steps`;
 }

@@ -4,7 +4,7 @@
 // figures and the saving, the switch that allows training without DP, and the ledger of runs.
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatEpsilon } from "@/lib/format";
 import { apiFetch, messageOf } from "../../../_components/api-client";
 import { LoadFailed } from "../../../_components/load-failed";
 import { StatusBadge } from "../../../_components/status-badge";
@@ -45,7 +45,6 @@ interface BudgetView {
   }[];
 }
 
-const eps = (x: number) => x.toFixed(2);
 const del = (x: number) => (x === 0 ? "0" : x.toExponential(1));
 
 type LedgerEntry = BudgetView["ledger"][number];
@@ -110,33 +109,33 @@ export function BudgetPanel({ datasetName, version, canSet, canAllowNonPrivate }
             <div>
               <dt>Budget</dt>
               <dd data-testid="budget-total">
-                ε {eps(own.budget.epsilon)}, δ {del(own.budget.delta)}
+                ε {formatEpsilon(own.budget.epsilon)}, δ {del(own.budget.delta)}
               </dd>
             </div>
             <div>
               <dt>Spent (RDP-composed)</dt>
               <dd data-testid="budget-spent">
-                ε {eps(own.spent.epsilon)} at δ {del(own.budget.delta)}
+                ε {formatEpsilon(own.spent.epsilon)} at δ {del(own.budget.delta)}
               </dd>
             </div>
             <div>
               <dt>Spent if summed</dt>
               <dd data-testid="budget-summed">
-                ε {eps(own.summed.spent.epsilon)}, δ {del(own.summed.spent.delta)}
+                ε {formatEpsilon(own.summed.spent.epsilon)}, δ {del(own.summed.spent.delta)}
               </dd>
             </div>
             <div>
               <dt>Saving of composition</dt>
-              <dd data-testid="budget-saving">ε {eps(own.saving ?? 0)}</dd>
+              <dd data-testid="budget-saving">ε {formatEpsilon(own.saving ?? 0)}</dd>
             </div>
             <div>
               <dt>Reserved by running jobs</dt>
-              <dd>ε {eps(own.reserved.epsilon)}</dd>
+              <dd>ε {formatEpsilon(own.reserved.epsilon)}</dd>
             </div>
             <div>
               <dt>Remaining</dt>
               <dd data-testid="budget-remaining">
-                ε {eps(Math.max(0, own.remaining!.epsilon))} at δ {del(own.budget.delta)}
+                ε {formatEpsilon(Math.max(0, own.remaining!.epsilon))} at δ {del(own.budget.delta)}
               </dd>
             </div>
             <div>
@@ -154,7 +153,7 @@ export function BudgetPanel({ datasetName, version, canSet, canAllowNonPrivate }
         {own && !own.budget && own.nonPrivateRuns > 0 ? <p className="muted">{own.nonPrivateRuns} {own.nonPrivateRuns === 1 ? "run" : "runs"} used this data without DP.</p> : null}
         {lineage.map((u) => (
           <p key={u.datasetVersionId} className="muted">
-            Lineage of {u.label}: training here also counts against its budget (ε {eps(Math.max(0, u.remaining!.epsilon))} of {eps(u.budget!.epsilon)} left
+            Lineage of {u.label}: training here also counts against its budget (ε {formatEpsilon(Math.max(0, u.remaining!.epsilon))} of {formatEpsilon(u.budget!.epsilon)} left
             {u.allowNonPrivate ? "" : "; training without DP refused"}).
           </p>
         ))}
@@ -214,7 +213,7 @@ export function BudgetPanel({ datasetName, version, canSet, canAllowNonPrivate }
                       </div>
                     ) : null}
                   </td>
-                  <td className="num">{eps(e.epsilon)}</td>
+                  <td className="num">{formatEpsilon(e.epsilon)}</td>
                   <td className="num">{del(e.delta)}</td>
                   <td className="nowrap">{formatDateTime(e.createdAt)}</td>
                 </tr>

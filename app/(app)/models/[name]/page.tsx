@@ -4,14 +4,14 @@ import { notFound } from "next/navigation";
 import { principalCan } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatEpsilon } from "@/lib/format";
 import { getModel, type ModelDetail } from "@/lib/models";
 import { requirePagePermission } from "@/app/_server/require-page-permission";
 import { AutoRefresh } from "../../../_components/auto-refresh";
 import { PlusIcon } from "../../../_components/icons";
 import { PageHeader } from "../../../_components/page-header";
 import { StatusBadge, isActiveStatus } from "../../../_components/status-badge";
-import { formatDelta, formatEpsilon, formatPercent, GUARANTEE_LABELS } from "../_components/format";
+import { formatDelta, formatPercent, GUARANTEE_LABELS } from "../_components/format";
 import { GuaranteeBadge } from "../_components/guarantee-badge";
 import { TrainingCurves } from "../_components/training-curves";
 

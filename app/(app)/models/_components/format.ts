@@ -1,9 +1,4 @@
 // Figures of the models area, formatted the same way everywhere.
-export function formatEpsilon(epsilon: number | null | undefined): string {
-  if (epsilon === null || epsilon === undefined) return "—";
-  return epsilon >= 100 ? epsilon.toFixed(0) : epsilon.toFixed(2);
-}
-
 export function formatDelta(delta: number | null | undefined): string {
   if (delta === null || delta === undefined) return "—";
   return delta.toExponential(1);

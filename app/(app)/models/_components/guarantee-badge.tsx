@@ -1,4 +1,5 @@
-import { formatDelta, formatEpsilon, GUARANTEE_LABELS } from "./format";
+import { formatEpsilon } from "@/lib/format";
+import { formatDelta, GUARANTEE_LABELS } from "./format";
 
 /** The guarantee in one badge: "ε = 2.95, δ = 1.0e-5" for a formal one; honest about the others. Its scope sentence, when given, is the tooltip. */
 export function GuaranteeBadge({ status, epsilon, delta, scope }: { status: string; epsilon: number | null; delta: number | null; scope?: string }) {

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { apiFetch, messageOf } from "../../../_components/api-client";
 import { AlertIcon } from "../../../_components/icons";
-import { formatDelta, formatEpsilon } from "../_components/format";
+import { formatEpsilon } from "@/lib/format";
+import { formatDelta } from "../_components/format";
 
 export interface VersionOption {
   key: string;

@@ -6,7 +6,8 @@ import { apiFetch, messageOf } from "../../../../../_components/api-client";
 import { ProgressBar } from "../../../../../_components/progress-bar";
 import { StatusBadge, isActiveStatus } from "../../../../../_components/status-badge";
 import { useApiQuery } from "../../../../../_components/use-api-query";
-import { formatDelta, formatEpsilon, formatPercent } from "../../../_components/format";
+import { formatEpsilon } from "@/lib/format";
+import { formatDelta, formatPercent } from "../../../_components/format";
 import type { TrainingProgress } from "@/lib/training/training-progress";
 import { TrainingCurves } from "../../../_components/training-curves";
 

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatEpsilon } from "@/lib/format";
 import { getModelVersion, type ModelVersionView } from "@/lib/models";
 import { requirePagePermission } from "@/app/_server/require-page-permission";
 import { CopyButton } from "../../../../../_components/copy-button";
 import { PageHeader } from "../../../../../_components/page-header";
-import { formatDelta, formatEpsilon, formatPercent, GUARANTEE_LABELS } from "../../../_components/format";
+import { formatDelta, formatPercent, GUARANTEE_LABELS } from "../../../_components/format";
 import { GuaranteeBadge } from "../../../_components/guarantee-badge";
 
 interface Props {
