@@ -120,7 +120,6 @@ export async function startTrainingRun(
     baseline: request.baseline,
     ...(request.maxCategories ? { maxCategories: request.maxCategories } : {}),
     ...(request.schema ? { schema: request.schema } : {}),
-    lineageVersionIds: versionIds,
   };
   const { plan, runId } = await db.$transaction(async (tx) => {
     await lockBudgets(tx, versionIds);
