@@ -1,4 +1,5 @@
 import type { Tx } from "../db/client.ts";
+import { ADVISORY_LOCK_KEYS } from "../db/index.ts";
 import { canonicalSha256, entryHash, GENESIS_HASH } from "./hash.ts";
 
 export interface AuditActor {
@@ -20,9 +21,6 @@ export interface AppendAuditLogOptions {
 /** Notified by every append; Postgres delivers it only when the appending transaction commits. */
 export const AUDIT_LOG_APPENDED_CHANNEL = "audit_log_appended";
 
-// Any constant works; it only has to be the same for every writer so the chain stays linear.
-const AUDIT_LOG_LOCK_KEY = 7_405_123;
-
 /**
  * Appends one entry to the hash-chained audit log inside the caller's transaction, so the entry
  * exists exactly when the change it records does. The advisory lock serialises writers: two
@@ -30,7 +28,7 @@ const AUDIT_LOG_LOCK_KEY = 7_405_123;
  */
 export async function appendAuditLog(tx: Tx, options: AppendAuditLogOptions) {
   // Postgres delivers the notification only if the transaction commits: keepAuditLogAnchored then re-signs the head.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOG_LOCK_KEY}), pg_notify(${AUDIT_LOG_APPENDED_CHANNEL}, '')`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_KEYS.auditLog}), pg_notify(${AUDIT_LOG_APPENDED_CHANNEL}, '')`;
   const last = await tx.auditLogEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const details = options.details ?? {};
   const fields = {

@@ -1,6 +1,6 @@
 import { appendAuditLog } from "../audit-log/index.ts";
 import { actsAs, principalCan, type Principal } from "../auth/principal.ts";
-import type { Db, Tx } from "../db/index.ts";
+import { ADVISORY_LOCK_CLASSES, type Db, type Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue, type JobView } from "../queue/index.ts";
 import { detectFormat } from "../records/index.ts";
@@ -31,10 +31,6 @@ export interface UploadDatasetVersionResult {
   job: JobView;
 }
 
-// Serialises writers of one blob key against the cleanup of refused uploads (see removeBlobIfUnused).
-const BLOB_LOCK_CLASS = 7_405_124;
-// Serialises version numbering within one dataset.
-const DATASET_LOCK_CLASS = 7_405_125;
 
 /**
  * Stores an immutable new version of a dataset: checks what can be checked before reading the
@@ -125,8 +121,8 @@ async function recordVersion(db: Db, principal: Principal, input: RecordVersionI
 
 async function insertVersion(tx: Tx, principal: Principal, input: RecordVersionInput): Promise<string> {
   const { dataset, blob } = input;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DATASET_LOCK_CLASS}::int, hashtext(${dataset.id}))`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BLOB_LOCK_CLASS}::int, hashtext(${blob.key}))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_CLASSES.dataset}::int, hashtext(${dataset.id}))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_CLASSES.blob}::int, hashtext(${blob.key}))`;
   // A refused identical upload elsewhere may have removed the blob between our write and this lock.
   if (!(await input.store.hasBlob(blob.key))) {
     throw new AppError("conflict", "the upload crossed another upload of the same file; send it again");
@@ -185,7 +181,7 @@ function identicalContent(existingVersion: number): AppError {
 /** Deletes a blob this upload created, unless a version references it (checked under the blob's lock). */
 export async function removeBlobIfUnused(db: Db, store: BlobStore, key: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BLOB_LOCK_CLASS}::int, hashtext(${key}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_CLASSES.blob}::int, hashtext(${key}))`;
     const references = await tx.datasetVersion.count({ where: { storageKey: key } });
     if (references === 0) await store.deleteBlob(key);
   });

@@ -3,14 +3,12 @@ import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { ADVISORY_LOCK_KEYS } from "./advisory-locks.ts";
 
 // Applies prisma/migrations without Prisma's native schema engine, which cannot be downloaded on every
 // machine. It keeps `_prisma_migrations` exactly as `prisma migrate deploy` does, so the real engine can take
 // over at any time. Mirrors prisma-engines schema-engine/connectors/sql-schema-connector:
 // flavour/postgres.rs (table DDL, advisory lock 72707369) and sql_migration_persistence.rs (row lifecycle).
-
-/** Prisma's advisory lock id for Migrate: two runners (ours or Prisma's) never apply at the same time. */
-export const PRISMA_MIGRATE_LOCK_ID = 72707369;
 
 const MIGRATIONS_TABLE_DDL = `CREATE TABLE _prisma_migrations (
     id                      VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -76,7 +74,7 @@ export async function applyMigrations(
       }
       if (usePrisma) {
         // Prisma takes the same lock itself: release ours first or it would wait on us.
-        await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_ID]);
+        await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEYS.prismaMigrate]);
         const before = await appliedNames(client, schema);
         runPrismaMigrateDeploy(databaseUrl, migrationsDir);
         const after = await appliedNames(client, schema);
@@ -254,7 +252,7 @@ function summarise(local: LocalMigration[], before: Set<string>, after: Set<stri
 async function lock(client: pg.Client, timeoutMs: number) {
   await client.query(`SET lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_ID]);
+    await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEYS.prismaMigrate]);
   } catch (error) {
     throw new Error(`applyMigrations: another migration runner held the lock for ${timeoutMs} ms; is one stuck?`, { cause: error });
   } finally {

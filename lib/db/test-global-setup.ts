@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { ADVISORY_LOCK_KEYS } from "./advisory-locks.ts";
 import { applyMigrations, readLocalMigrations } from "./migrate.ts";
 
 // Vitest global setup: before any test file runs, bring the test database (DATABASE_URL, a *_test database)
@@ -11,8 +12,6 @@ import { applyMigrations, readLocalMigrations } from "./migrate.ts";
 // Without DATABASE_URL or a reachable server it does nothing: unit tests need neither.
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
-/** Serialises template rebuilds between vitest runs started at the same time (any number unused elsewhere). */
-const TEMPLATE_LOCK_ID = 72707370;
 
 export default async function setup() {
   const url = process.env.DATABASE_URL;
@@ -51,7 +50,7 @@ async function migrateTestDatabase(url: string, name: string) {
 /** Rebuilds the template only when its migration history differs from prisma/migrations. */
 async function refreshTemplate(admin: pg.Client, url: string, template: string): Promise<string> {
   const wanted = readLocalMigrations(migrationsDir).map((m) => `${m.name}:${m.checksum}`).join("\n");
-  await admin.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK_ID]);
+  await admin.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEYS.testTemplate]);
   try {
     const templateUrl = withDatabase(url, template);
     if ((await historyOf(templateUrl)) === wanted) return template;
@@ -66,7 +65,7 @@ async function refreshTemplate(admin: pg.Client, url: string, template: string):
     await admin.query(`ALTER DATABASE ${quoted} IS_TEMPLATE true`);
     return template;
   } finally {
-    await admin.query("SELECT pg_advisory_unlock($1)", [TEMPLATE_LOCK_ID]);
+    await admin.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEYS.testTemplate]);
   }
 }
 

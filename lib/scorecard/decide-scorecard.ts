@@ -1,14 +1,12 @@
 import { appendAuditLog } from "../audit-log/index.ts";
 import { actsAs, principalCan, type Principal } from "../auth/principal.ts";
-import type { Db } from "../db/index.ts";
+import { ADVISORY_LOCK_CLASSES, type Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { decideScorecardSchema, type DecideScorecardInput } from "./schemas.ts";
 
 export interface DecideScorecardOptions extends DecideScorecardInput {
   scorecardId: string;
 }
-
-const SCORECARD_LOCK_NAMESPACE = 7_405_124;
 
 /**
  * A compliance officer approves or rejects one scorecard snapshot, with a comment. The decision is
@@ -42,7 +40,7 @@ export async function decideScorecard(db: Db, principal: Principal, options: Dec
   }
 
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SCORECARD_LOCK_NAMESPACE}, hashtext(${version.id}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_CLASSES.scorecard}::int, hashtext(${version.id}))`;
     const latest = await tx.scorecard.findFirst({ where: { modelVersionId: version.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, snapshotHash: true } });
     if (latest?.id !== scorecard.id) {
       throw new AppError("conflict", `this snapshot of ${label} was superseded by newer evidence (snapshot ${latest?.snapshotHash.slice(0, 12)}); review the latest scorecard`, {

@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import type { Db, ScorecardModel as Scorecard } from "../db/index.ts";
+import { ADVISORY_LOCK_CLASSES, type Db, ScorecardModel as Scorecard } from "../db/index.ts";
 import { evaluatePolicy } from "../policy/index.ts";
 import { gatherEvidence } from "./gather-evidence.ts";
 import { getCurrentPolicy } from "./policy-store.ts";
@@ -10,9 +10,6 @@ export interface RecomputeResult {
   /** False when the evidence and policy were unchanged: the latest snapshot stands. */
   created: boolean;
 }
-
-// Any constant; with the model version id it serialises snapshots of one version.
-const SCORECARD_LOCK_NAMESPACE = 7_405_124;
 
 /**
  * Grades a model version's current evidence against the current policy version and keeps the
@@ -29,7 +26,7 @@ export async function recomputeScorecard(db: Db, modelVersionId: string, reason:
   const contentSha256 = contentHashOf({ policyVersionId: policy.id, policyDocumentSha256: policy.documentSha256, evidence: bundle, items });
 
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SCORECARD_LOCK_NAMESPACE}, hashtext(${modelVersionId}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_CLASSES.scorecard}::int, hashtext(${modelVersionId}))`;
     const latest = await tx.scorecard.findFirst({ where: { modelVersionId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     if (latest && (latest.evidenceHashes as { contentSha256?: string }).contentSha256 === contentSha256) return { scorecard: latest, created: false };
     const snapshotHash = snapshotHashOf(contentSha256, latest?.snapshotHash ?? null);

@@ -7,7 +7,7 @@
 // the accountant's ε and mechanism at each checkpoint; while the run is queued or active the rest of its
 // planned steps are reserved, so two runs started together cannot both spend the same remainder.
 import type { AccountantHistoryEntry } from "../dp/accountant/index.ts";
-import type { Db, Tx } from "../db/index.ts";
+import { ADVISORY_LOCK_CLASSES, type Db, type Tx } from "../db/index.ts";
 import { loadLineageGraph } from "../governance/index.ts";
 import { composeLedger, type EpsilonDelta, type LedgerCharge } from "./compose-ledger.ts";
 import { readTrainingRunConfig } from "./training-run-config.ts";
@@ -167,5 +167,5 @@ export async function usedWithoutDp(db: Db | Tx, datasetVersionId: string): Prom
 
 /** Serialises budget checks on these versions until the transaction ends (sorted: no deadlock). */
 export async function lockBudgets(tx: Tx, versionIds: string[]): Promise<void> {
-  for (const id of [...versionIds].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`budget:${id}`}))`;
+  for (const id of [...versionIds].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_CLASSES.budget}::int, hashtext(${id}))`;
 }

@@ -1,15 +1,10 @@
 import { appendAuditLog } from "../audit-log/index.ts";
 import type { Principal } from "../auth/principal.ts";
 import { principalCan } from "../auth/principal.ts";
-import type { Db } from "../db/client.ts";
-import type { Role } from "../db/generated/enums.ts";
+import { ADVISORY_LOCK_KEYS, type Db, type Role } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { UserWithRoles } from "./list-users.ts";
 import { setUserRolesSchema } from "./schemas.ts";
-
-// Serialises role changes, so two admins demoting each other at once cannot both pass the
-// last-admin check.
-const ROLE_CHANGE_LOCK_KEY = 7_405_124;
 
 /**
  * Replaces a user's roles (admins only). Refuses to leave no enabled admin. Audited as
@@ -20,7 +15,7 @@ export async function setUserRoles(db: Db, principal: Principal, userId: string,
   const wanted = [...new Set(setUserRolesSchema.parse({ roles }).roles)].sort();
 
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLE_CHANGE_LOCK_KEY})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_KEYS.roleChange})`;
     const user = await tx.user.findUnique({ where: { id: userId }, include: { roles: true } });
     if (!user) throw new AppError("not_found", `no user with id ${userId}`);
     const before = user.roles.map((m) => m.role).sort();
