@@ -1,6 +1,18 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CORPUS_PATH, evaluate, formatEvaluation, loadCorpus, type CorpusRecord } from "./evaluate.ts";
+import { evaluate, formatEvaluation, type CorpusRecord } from "./evaluate.ts";
+
+const CORPUS_PATH = path.resolve(import.meta.dirname, "../../../fixtures/pii-corpus.jsonl");
+
+/** The labelled corpus (built by scripts/build-pii-corpus.ts), optionally one split only. */
+function loadCorpus(split?: "dev" | "test"): CorpusRecord[] {
+  const records = readFileSync(CORPUS_PATH, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as CorpusRecord);
+  return split ? records.filter((r) => r.split === split) : records;
+}
 
 const STRUCTURED = ["EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "URL", "DATE_TIME"] as const;
 
@@ -32,7 +44,7 @@ describe("evaluate", () => {
   });
 });
 
-describe("labelled corpus (corpus/pii-corpus.jsonl: Debian README sentences with inserted entities and decoys)", () => {
+describe("labelled corpus (fixtures/pii-corpus.jsonl: Debian README sentences with inserted entities and decoys)", () => {
   const corpus = loadCorpus();
 
   it("is small, split in halves, with spans inside their texts", () => {

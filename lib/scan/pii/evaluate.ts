@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { scanText } from "./scan-text.ts";
 import type { PiiEntity, Recognizer } from "./types.ts";
 
@@ -10,7 +8,7 @@ export interface GoldSpan {
   end: number;
 }
 
-/** One labelled text of corpus/pii-corpus.jsonl (built by corpus/build-corpus.ts). */
+/** One labelled text of fixtures/pii-corpus.jsonl (built by scripts/build-pii-corpus.ts). */
 export interface CorpusRecord {
   id: string;
   /** "dev" records were looked at while tuning the heuristics; "test" records were not. */
@@ -52,17 +50,6 @@ export interface EvaluateOptions {
   recognizers?: readonly Recognizer[];
   /** Smallest intersection-over-union of character ranges for a prediction to match a gold span. @defaultValue 0.5 */
   minOverlap?: number;
-}
-
-export const CORPUS_PATH = path.join(import.meta.dirname, "corpus", "pii-corpus.jsonl");
-
-/** The labelled corpus, optionally one split only. */
-export function loadCorpus(split?: "dev" | "test", file: string = CORPUS_PATH): CorpusRecord[] {
-  const records = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as CorpusRecord);
-  return split ? records.filter((r) => r.split === split) : records;
 }
 
 /**

@@ -27,4 +27,4 @@ export {
 } from "./classify-columns.ts";
 export { maskValue } from "./mask-value.ts";
 // Internal: boundaries, capitalised-runs, code-points, context, gazetteer, luhn, phone-plans, profile-text,
-// the recognizer files themselves (reach them through the registry), evaluate.ts and corpus/ (tests, bench).
+// the recognizer files themselves (reach them through the registry), evaluate.ts (its tests score the corpus in fixtures/, built by scripts/build-pii-corpus.ts).

@@ -1,5 +1,5 @@
-// Builds pii-corpus.jsonl, the labelled evaluation corpus of lib/scan/pii (run once, output committed):
-//   npx tsx lib/scan/pii/corpus/build-corpus.ts
+// Builds fixtures/pii-corpus.jsonl, the labelled evaluation corpus of lib/scan/pii (run once, output committed):
+//   npx tsx scripts/build-pii-corpus.ts
 // Base text: sentences of the README files of Debian packages under /usr/share/doc (real English prose,
 // free licences; each record names its source file). Into them we insert labelled entities and unlabelled
 // decoys. Entities come from sources independent of the detectors' word lists (faker):
@@ -16,10 +16,11 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { CorpusRecord, GoldSpan } from "../evaluate.ts";
+import { mulberry32 } from "../lib/numerics/index.ts";
+import type { CorpusRecord, GoldSpan } from "../lib/scan/pii/evaluate.ts";
 
 const DOC_DIR = "/usr/share/doc";
-const OUTPUT = path.join(import.meta.dirname, "pii-corpus.jsonl");
+const OUTPUT = path.join(import.meta.dirname, "..", "fixtures", "pii-corpus.jsonl");
 const RECORDS = 1200;
 const SEED = 20261123;
 
@@ -27,15 +28,8 @@ const SEED = 20261123;
 /** The corpus labels every type but UK_NHS (optional, context-only). */
 type EntityType = Exclude<GoldSpan["type"], "UK_NHS">;
 
-// mulberry32: a small seeded generator, so the corpus is the same on every run.
-let state = SEED;
-function random(): number {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Seeded, so the corpus is the same on every run.
+const random = mulberry32(SEED);
 const int = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const digits = (n: number) => Array.from({ length: n }, () => int(0, 9)).join("");
