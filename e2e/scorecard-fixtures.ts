@@ -8,12 +8,11 @@ import { getDb } from "../lib/db/index.ts";
 import { ensureEnvironments, promote } from "../lib/deploy/index.ts";
 import { defaultPolicy } from "../lib/policy/index.ts";
 import { decideScorecard, ensureDefaultPolicy, recomputeScorecard, savePolicyVersion } from "../lib/scorecard/index.ts";
-import type { Principal } from "../lib/auth/principal.ts";
+import { principalOfUser, type Principal } from "../lib/auth/principal.ts";
 import { audit, datasetVersion, modelVersion, piiScan } from "../lib/scorecard/test-helpers.ts";
 
 async function demoPrincipal(email: string): Promise<Principal> {
-  const user = await getDb().user.findUniqueOrThrow({ where: { email }, include: { roles: true } });
-  return { userId: user.id, email, label: email, roles: user.roles.map((r) => r.role), via: "session" };
+  return principalOfUser(await getDb().user.findUniqueOrThrow({ where: { email }, include: { roles: true } }));
 }
 
 async function setup() {

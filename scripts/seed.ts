@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { once } from "node:events";
 import { faker } from "@faker-js/faker";
 import { hashPassword } from "../lib/auth/password.ts";
-import type { Principal } from "../lib/auth/principal.ts";
+import { principalOfUser, type Principal } from "../lib/auth/principal.ts";
 import { getDatasetByName, registerDataset, uploadDatasetVersion, type RegisterDatasetInput } from "../lib/datasets/index.ts";
 import { getDb, type Db, type Role } from "../lib/db/index.ts";
 import { readIdx } from "../lib/dp/data/read-idx.ts";
@@ -56,8 +56,7 @@ async function seedUsers(db: Db): Promise<void> {
 }
 
 async function principalFor(db: Db, email: string): Promise<Principal> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { roles: true } });
-  return { userId: user.id, email, label: email, roles: user.roles.map((r) => r.role), via: "session" };
+  return principalOfUser(await db.user.findUniqueOrThrow({ where: { email }, include: { roles: true } }));
 }
 
 async function ensureDataset(db: Db, principal: Principal, input: RegisterDatasetInput): Promise<void> {

@@ -8,7 +8,7 @@ import type { Db } from "../db/client.ts";
 import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/index.ts";
 import { isPermission, permissionsOf, type Permission } from "./permissions.ts";
-import { principalCan, type Principal } from "./principal.ts";
+import { principalCan, principalOfUser, type Principal } from "./principal.ts";
 
 export const API_TOKEN_PREFIX = "cnry_";
 /** How many leading characters of a token are stored and shown, e.g. `cnry_Ab3dE9x`. */
@@ -192,10 +192,7 @@ export async function resolveToken(db: Db, token: string, now = new Date()): Pro
     });
   }
   return {
-    userId: found.user.id,
-    email: found.user.email,
-    label: `token:${found.name} (${found.user.email})`,
-    roles: found.user.roles.map((m) => m.role),
+    ...principalOfUser(found.user, `token:${found.name} (${found.user.email})`),
     via: "token",
     scopes: found.scopes.filter(isPermission),
     // Only a service account's token answers to someone else; a personal token's creator is its owner.

@@ -1,5 +1,5 @@
 export { can, isPermission, permissionsOf, PERMISSIONS, ROLES, type Permission } from "./permissions.ts";
-export { actsAs, principalCan, type Principal } from "./principal.ts";
+export { actsAs, principalCan, principalOfUser, type Principal, type UserWithRoleRows } from "./principal.ts";
 export { isCrossOriginMutation } from "./cross-origin.ts";
 export { BCRYPT_COST, hashPassword, verifyPassword } from "./password.ts";
 export {

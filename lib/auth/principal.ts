@@ -15,6 +15,21 @@ export interface Principal {
   tokenCreatedById?: string;
 }
 
+/** A user row with its role memberships, as `include: { roles: true }` reads it. */
+export interface UserWithRoleRows {
+  id: string;
+  email: string;
+  roles: readonly { role: Role }[];
+}
+
+/**
+ * The principal of a user row: the person acting in a session, or the system acting for them (then
+ * `label` says so in the audit log, e.g. "schedule (ana@example.com)").
+ */
+export function principalOfUser(user: UserWithRoleRows, label = user.email): Principal {
+  return { userId: user.id, email: user.email, label, roles: user.roles.map((m) => m.role), via: "session" };
+}
+
 /**
  * Whether `userId` is, or answers for, this principal: the person signed in or owning the token,
  * or the person who minted the service token in use. Separation-of-duties rules ask this.

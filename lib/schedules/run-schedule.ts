@@ -1,4 +1,4 @@
-import type { Principal } from "../auth/principal.ts";
+import { principalOfUser, type Principal } from "../auth/principal.ts";
 import type { AuditKind, Db } from "../db/index.ts";
 import { currentDeployments, findEnvironment, suggestRollbackTarget } from "../deploy/index.ts";
 import { AppError } from "../errors/index.ts";
@@ -55,7 +55,7 @@ async function waitFor(read: () => Promise<string | null | undefined>, what: str
 
 async function principalOf(db: Db, userId: string): Promise<Principal> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { roles: true } });
-  return { userId: user.id, email: user.email, label: `schedule (${user.email})`, roles: user.roles.map((r) => r.role), via: "session" };
+  return principalOfUser(user, `schedule (${user.email})`);
 }
 
 /** Starts the schedule's kind of re-collection and waits for it; says what it did. */
