@@ -15,7 +15,7 @@ import { plantedCsv, plantedRows } from "../lib/findings/planted-pii.test-suppor
 import { closeQueues } from "../lib/queue/index.ts";
 import { startScan } from "../lib/scan/run/index.ts";
 import { ensureDefaultPolicy, recomputeScorecard } from "../lib/scorecard/index.ts";
-import { modelVersion } from "../lib/scorecard/test-helpers.ts";
+import { modelVersion } from "../lib/scorecard/evidence-rows.test-support.ts";
 
 const WAIT_MS = 150_000;
 

@@ -9,7 +9,7 @@ import { ensureEnvironments, promote } from "../lib/deploy/index.ts";
 import { defaultPolicy } from "../lib/policy/index.ts";
 import { decideScorecard, ensureDefaultPolicy, recomputeScorecard, savePolicyVersion } from "../lib/scorecard/index.ts";
 import { principalOfUser, type Principal } from "../lib/auth/principal.ts";
-import { audit, datasetVersion, modelVersion, piiScan } from "../lib/scorecard/test-helpers.ts";
+import { audit, datasetVersion, modelVersion, piiScan } from "../lib/scorecard/evidence-rows.test-support.ts";
 
 async function demoPrincipal(email: string): Promise<Principal> {
   return principalOfUser(await getDb().user.findUniqueOrThrow({ where: { email }, include: { roles: true } }));

@@ -9,7 +9,7 @@ import { networkClassifier } from "../lib/audit/attacks/index.ts";
 import { membershipMetrics, MembershipScores } from "../lib/audit/metrics/index.ts";
 import type { Principal } from "../lib/auth/principal.ts";
 import { uploadDatasetVersion } from "../lib/datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../lib/datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../lib/datasets/datasets.test-support.ts";
 import { createDb } from "../lib/db/index.ts";
 import { encodeRows, fitFeatureEncoding, type TabularRow } from "../lib/dp/data/tabular.ts";
 import { disposeNetwork, type Network } from "../lib/dp/models/network.ts";

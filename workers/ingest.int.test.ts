@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../lib/auth/principal.ts";
 import { uploadDatasetVersion } from "../lib/datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv } from "../lib/datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv } from "../lib/datasets/datasets.test-support.ts";
 import { createDb } from "../lib/db/index.ts";
 import { closeQueues } from "../lib/queue/index.ts";
 import { startWorkerProcess, waitFor, workerProcesses } from "./worker-process.test-support.ts";

@@ -10,7 +10,7 @@ import { ensureEnvironments, promote } from "../lib/deploy/index.ts";
 import { verifyWebhookSignature } from "../lib/notifications/index.ts";
 import { closeQueueObject, closeQueues, getQueue, type AnyWorker } from "../lib/queue/index.ts";
 import { decideScorecard, recomputeScorecard, savePolicyVersion } from "../lib/scorecard/index.ts";
-import { membershipResults, person, policyDatabase, privateVersion, tightened } from "../lib/scorecard/test-helpers.ts";
+import { membershipResults, person, policyDatabase, privateVersion, tightened } from "../lib/scorecard/evidence-rows.test-support.ts";
 import { createSchedule, runScheduleNow, setScheduleEnabled, type ScheduleRunners } from "../lib/schedules/index.ts";
 import { startScheduleWorker } from "./schedule.ts";
 

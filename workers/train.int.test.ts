@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../lib/auth/principal.ts";
 import { uploadDatasetVersion } from "../lib/datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../lib/datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../lib/datasets/datasets.test-support.ts";
 import { createDb } from "../lib/db/index.ts";
 import { epsilonAfter } from "../lib/dp/run/prepare-training.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";

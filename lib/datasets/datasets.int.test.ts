@@ -9,7 +9,7 @@ import { getDatasetByName } from "./get-dataset-by-name.ts";
 import { getDatasetVersion } from "./get-dataset-version.ts";
 import { listDatasets } from "./list-datasets.ts";
 import { registerDataset } from "./register-dataset.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv, uniqueSuffix } from "./test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv, uniqueSuffix } from "./datasets.test-support.ts";
 import { removeBlobIfUnused, uploadDatasetVersion } from "./upload-dataset-version.ts";
 
 // Our own queue namespace: no worker consumes these ingest jobs.

@@ -4,7 +4,7 @@ import type { Principal } from "../auth/principal.ts";
 import type { Db } from "../db/index.ts";
 import { verifyAuditLog } from "../audit-log/index.ts";
 import { decideScorecard, recomputeScorecard } from "../scorecard/index.ts";
-import { audit, person, policyDatabase, privateVersion } from "../scorecard/test-helpers.ts";
+import { audit, person, policyDatabase, privateVersion } from "../scorecard/evidence-rows.test-support.ts";
 import { ensureEnvironments, listDeployments, promote, resolveDeployment, rollback, suggestRollbackTarget } from "./index.ts";
 
 let db: Db;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Principal } from "../auth/principal.ts";
-import { createTestPrincipal } from "../datasets/test-helpers.ts";
+import { createTestPrincipal } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { closeQueues } from "../queue/index.ts";
 import { runScan, startScan } from "../scan/run/index.ts";
-import { piiCsv, readyVersion } from "../scan/run/test-helpers.ts";
+import { piiCsv, readyVersion } from "../scan/run/ready-version.test-support.ts";
 import { getFindingValue } from "./get-finding-value.ts";
 import { getGovernanceSummary } from "./get-governance-summary.ts";
 import { getRecordPair } from "./get-record-pair.ts";

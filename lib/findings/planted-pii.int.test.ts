@@ -3,11 +3,11 @@
 // that finds nothing means the masking held (issue 13, item 3).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Principal } from "../auth/principal.ts";
-import { createTestPrincipal } from "../datasets/test-helpers.ts";
+import { createTestPrincipal } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { closeQueues } from "../queue/index.ts";
 import { runScan, startScan } from "../scan/run/index.ts";
-import { readyVersion } from "../scan/run/test-helpers.ts";
+import { readyVersion } from "../scan/run/ready-version.test-support.ts";
 import { getRecordPair } from "./get-record-pair.ts";
 import { listFindings } from "./list-findings.ts";
 import { DUPLICATE_ROWS, findPlantedValues, plantedCsv, plantedRows, plantedValues } from "./planted-pii.test-support.ts";

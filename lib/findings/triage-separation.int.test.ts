@@ -2,11 +2,11 @@
 // findings themselves; a compliance officer or an admin who does not own it must.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal.ts";
-import { createTestPrincipal } from "../datasets/test-helpers.ts";
+import { createTestPrincipal } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { closeQueues } from "../queue/index.ts";
 import { runScan, startScan } from "../scan/run/index.ts";
-import { piiCsv, readyVersion } from "../scan/run/test-helpers.ts";
+import { piiCsv, readyVersion } from "../scan/run/ready-version.test-support.ts";
 import { listFindings } from "./list-findings.ts";
 import { triageFinding } from "./triage-finding.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv, uniqueSuffix } from "../datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv, uniqueSuffix } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { closeQueues } from "../queue/index.ts";

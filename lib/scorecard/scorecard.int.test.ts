@@ -6,7 +6,7 @@ import type { Db } from "../db/index.ts";
 import { verifyAuditLog } from "../audit-log/index.ts";
 import type { CriterionResult } from "../policy/index.ts";
 import { decideScorecard, exportScorecard, gatherEvidence, getScorecard, listScorecards, loadSignOff, recomputeScorecard, renderPrintHtml, renderScorecardPdf, savePolicyVersion } from "./index.ts";
-import { audit, datasetVersion, membershipResults, modelVersion, person, piiScan, policyDatabase, privateVersion, tightened } from "./test-helpers.ts";
+import { audit, datasetVersion, membershipResults, modelVersion, person, piiScan, policyDatabase, privateVersion, tightened } from "./evidence-rows.test-support.ts";
 
 let db: Db;
 let admin: Principal;

@@ -9,7 +9,7 @@ import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
 import { mlpSpec } from "../dp/models/network-spec.ts";
 import { bundleNetwork, uploadModelVersion } from "../models/index.ts";
 import { decideScorecard, recomputeScorecard } from "./index.ts";
-import { person, policyDatabase } from "./test-helpers.ts";
+import { person, policyDatabase } from "./evidence-rows.test-support.ts";
 
 let db: Db;
 let admin: Principal;

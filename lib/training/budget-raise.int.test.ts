@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv } from "../datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { closeQueues } from "../queue/index.ts";
 import { setDatasetBudget } from "./dataset-budget.ts";

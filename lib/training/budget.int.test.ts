@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/datasets.test-support.ts";
 import { createDb, Prisma } from "../db/index.ts";
 import { RdpAccountant } from "../dp/accountant/index.ts";
 import { ingestDatasetVersion } from "../ingest/index.ts";

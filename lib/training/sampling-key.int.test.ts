@@ -5,7 +5,7 @@ import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { ingestDatasetVersion } from "../ingest/index.ts";
 import { getModel, getModelVersion } from "../models/index.ts";

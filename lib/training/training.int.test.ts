@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../auth/principal.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
 import type { PreprocessingSchema } from "../dp/data/tabular.ts";

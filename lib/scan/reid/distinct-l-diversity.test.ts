@@ -5,7 +5,7 @@ const coding = (...codes: number[]) => ({ codes: Int32Array.from(codes), cardina
 
 describe("distinctLDiversity", () => {
   it("is the fewest distinct sensitive values in any class", () => {
-    // Classes of test-fixtures.ts: A {flu, cold, flu}, B {flu, flu}, C {asthma}, D {flu, cold}.
+    // Classes of people.test-support.ts: A {flu, cold, flu}, B {flu, flu}, C {asthma}, D {flu, cold}.
     const classes = coding(0, 0, 0, 1, 1, 2, 3, 3);
     const diagnosis = coding(0, 1, 0, 0, 0, 2, 0, 1);
     expect(distinctLDiversity(classes, diagnosis)).toBe(1);

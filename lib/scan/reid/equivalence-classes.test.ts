@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ColumnCodes } from "./column-codes.ts";
 import { classSizes, equivalenceClasses } from "./equivalence-classes.ts";
-import { PEOPLE } from "./test-fixtures.ts";
+import { PEOPLE } from "./people.test-support.ts";
 
 function coded(name: string): { codes: Int32Array; cardinality: number } {
   const column = new ColumnCodes(name);
@@ -10,7 +10,7 @@ function coded(name: string): { codes: Int32Array; cardinality: number } {
 }
 
 describe("equivalenceClasses", () => {
-  it("puts records with equal values in every column together (see test-fixtures.ts)", () => {
+  it("puts records with equal values in every column together (see people.test-support.ts)", () => {
     const classes = equivalenceClasses([coded("age"), coded("sex"), coded("zip")], PEOPLE.length);
     expect([...classes.codes]).toEqual([0, 0, 0, 1, 1, 2, 3, 3]);
     expect([...classSizes(classes)]).toEqual([3, 2, 1, 2]);

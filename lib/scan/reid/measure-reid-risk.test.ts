@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { measureReidRisk } from "./measure-reid-risk.ts";
 import { QuasiIdentifierTable } from "./quasi-identifier-table.ts";
-import { PEOPLE } from "./test-fixtures.ts";
+import { PEOPLE } from "./people.test-support.ts";
 
 function peopleTable(sensitive?: string): QuasiIdentifierTable {
   const table = new QuasiIdentifierTable(["age", "sex", "zip"], sensitive);
@@ -10,7 +10,7 @@ function peopleTable(sensitive?: string): QuasiIdentifierTable {
 }
 
 describe("measureReidRisk", () => {
-  it("measures the fixture (checked by hand, see test-fixtures.ts)", () => {
+  it("measures the fixture (checked by hand, see people.test-support.ts)", () => {
     const risk = measureReidRisk(peopleTable("diagnosis"), { threshold: 3, generalise: false });
     expect(risk).toEqual({
       records: 8,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors/index.ts";
 import { scanReid } from "./scan-reid.ts";
-import { PEOPLE } from "./test-fixtures.ts";
+import { PEOPLE } from "./people.test-support.ts";
 
 const records = (rows: Record<string, unknown>[]) => rows.map((fields, i) => ({ id: String(i), line: i + 2, fields }));
 

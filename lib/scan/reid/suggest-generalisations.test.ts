@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QuasiIdentifierTable } from "./quasi-identifier-table.ts";
 import { suggestGeneralisations } from "./suggest-generalisations.ts";
-import { PEOPLE } from "./test-fixtures.ts";
+import { PEOPLE } from "./people.test-support.ts";
 
 function table(rows: Record<string, string>[], columns: string[]): QuasiIdentifierTable {
   const result = new QuasiIdentifierTable(columns);
@@ -10,7 +10,7 @@ function table(rows: Record<string, string>[], columns: string[]): QuasiIdentifi
 }
 
 describe("suggestGeneralisations", () => {
-  it("measures each one-step generalisation on the fixture (checked by hand, see test-fixtures.ts)", () => {
+  it("measures each one-step generalisation on the fixture (checked by hand, see people.test-support.ts)", () => {
     const suggestions = suggestGeneralisations(table(PEOPLE, ["age", "sex", "zip"]), { threshold: 3 });
     expect(suggestions).toEqual([
       // 5-year bands change nothing here (34, 36, 52 stay apart) and are left out; 10-year bands

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../auth/principal.ts";
 import { uploadDatasetVersion } from "../../datasets/index.ts";
-import { createTestDataset, createTestPrincipal, streamOf } from "../../datasets/test-helpers.ts";
+import { createTestDataset, createTestPrincipal, streamOf } from "../../datasets/datasets.test-support.ts";
 import { createDb } from "../../db/index.ts";
 import { closeQueues } from "../../queue/index.ts";
 import { runScan } from "./run-scan.ts";
 import { startScan } from "./start-scan.ts";
-import { piiCsv, readyVersion } from "./test-helpers.ts";
+import { piiCsv, readyVersion } from "./ready-version.test-support.ts";
 
 // Our own queue namespace: no worker takes these jobs; the tests run scans in this process.
 process.env.CANARY_QUEUE_PREFIX = "t_scan_run";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cardIssuer, creditCardRecognizer } from "./credit-card.ts";
 import { luhnValid } from "../luhn.ts";
-import { matches, texts } from "./test-helpers.ts";
+import { matches, texts } from "./recognizer-matches.test-support.ts";
 
 describe("CREDIT_CARD", () => {
   it("accepts Luhn-valid numbers of known issuers, grouped or not (1.0, as Presidio after Luhn)", () => {

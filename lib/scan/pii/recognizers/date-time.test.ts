@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dateTimeRecognizer, isCalendarDate } from "./date-time.ts";
-import { matches, texts } from "./test-helpers.ts";
+import { matches, texts } from "./recognizer-matches.test-support.ts";
 
 describe("DATE_TIME", () => {
   it("scores ISO date-times 0.8 and dates 0.6 (Presidio's scores), +0.35 with context", () => {

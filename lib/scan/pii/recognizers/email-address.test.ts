@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emailAddressRecognizer } from "./email-address.ts";
-import { matches, texts } from "./test-helpers.ts";
+import { matches, texts } from "./recognizer-matches.test-support.ts";
 
 describe("EMAIL_ADDRESS", () => {
   it("scores a validated address 1.0, as Presidio after its TLD check", () => {

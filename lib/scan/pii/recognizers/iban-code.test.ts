@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ibanCodeRecognizer } from "./iban-code.ts";
-import { matches, texts } from "./test-helpers.ts";
+import { matches, texts } from "./recognizer-matches.test-support.ts";
 
 describe("IBAN_CODE", () => {
   it("accepts IBANs whose check digits and country format are valid (ibantools), printed or electronic", () => {

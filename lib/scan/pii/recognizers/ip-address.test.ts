@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ipAddressRecognizer } from "./ip-address.ts";
-import { matches, texts } from "./test-helpers.ts";
+import { matches, texts } from "./recognizer-matches.test-support.ts";
 
 describe("IP_ADDRESS", () => {
   it("finds IPv4 (with CIDR) and IPv6 (compressed, zoned, mapped) validated by node:net", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { locationRecognizer } from "./location.ts";
-import { matches } from "./test-helpers.ts";
+import { matches } from "./recognizer-matches.test-support.ts";
 
 const strong = (text: string, fieldName?: string) => matches(locationRecognizer, text, fieldName).filter(([, score]) => score >= 0.5);
 

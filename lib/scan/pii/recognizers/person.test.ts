@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { personRecognizer } from "./person.ts";
-import { matches } from "./test-helpers.ts";
+import { matches } from "./recognizer-matches.test-support.ts";
 
 const strong = (text: string, fieldName?: string) => matches(personRecognizer, text, fieldName).filter(([, score]) => score >= 0.5);
 

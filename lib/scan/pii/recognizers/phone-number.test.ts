@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPhoneNumberRecognizer, phoneNumberRecognizer } from "./phone-number.ts";
-import { matches, texts } from "./test-helpers.ts";
+import { matches, texts } from "./recognizer-matches.test-support.ts";
 
 describe("PHONE_NUMBER", () => {
   it("finds national numbers of the default regions (US, GB, DE, FR) and international ones", () => {

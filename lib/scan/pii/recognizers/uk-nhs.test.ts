@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nhsCheckDigitValid, ukNhsRecognizer } from "./uk-nhs.ts";
-import { matches } from "./test-helpers.ts";
+import { matches } from "./recognizer-matches.test-support.ts";
 
 describe("UK_NHS", () => {
   it("checks the modulus 11 check digit", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { urlRecognizer } from "./url.ts";
-import { matches, texts } from "./test-helpers.ts";
+import { matches, texts } from "./recognizer-matches.test-support.ts";
 
 describe("URL", () => {
   it("scores URLs with a scheme 0.6 and bare domains 0.5 (Presidio's scores)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isInvalidSsn, usSsnRecognizer } from "./us-ssn.ts";
-import { matches, texts } from "./test-helpers.ts";
+import { matches, texts } from "./recognizer-matches.test-support.ts";
 
 describe("US_SSN", () => {
   it("scores dashed 0.5, spaced 0.4, bare 0.3, each +0.35 with context", () => {
