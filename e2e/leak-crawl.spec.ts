@@ -14,7 +14,7 @@ import { can } from "../lib/auth/permissions.ts";
 import { ROUTE_PERMISSIONS, type RouteAccess } from "../lib/auth/route-permissions.ts";
 import type { Role } from "../lib/db/generated/enums.ts";
 import { DUPLICATE_ROWS, findPlantedValues } from "../lib/findings/planted-pii.test-support.ts";
-import { DEMO_PASSWORD } from "./support";
+import { signInRequest } from "./support";
 
 interface Planted {
   dataset: string;
@@ -48,13 +48,9 @@ async function newContext(options: Parameters<typeof playwrightRequest.newContex
   return context;
 }
 
-/** A request context signed in through next-auth's credentials callback, as the sign-in form does. */
 async function signedIn(email: string): Promise<APIRequestContext> {
   const context = await newContext();
-  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true", callbackUrl: "/" }, maxRedirects: 0 });
-  expect(response.status(), `signing in as ${email}`).toBeLessThan(400);
-  expect((await context.get("/api/v1/me")).status(), `session for ${email}`).toBe(200);
+  await signInRequest(context, email);
   return context;
 }
 

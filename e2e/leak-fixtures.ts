@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createApiToken } from "../lib/auth/index.ts";
-import type { Principal } from "../lib/auth/principal.ts";
+import { principalOfUser, type Principal } from "../lib/auth/principal.ts";
 import { registerDataset, uploadDatasetVersion } from "../lib/datasets/index.ts";
 import { getDb } from "../lib/db/index.ts";
 import { plantedCsv, plantedRows } from "../lib/findings/planted-pii.test-support.ts";
@@ -20,8 +20,7 @@ import { modelVersion } from "../lib/scorecard/evidence-rows.test-support.ts";
 const WAIT_MS = 150_000;
 
 async function demoPrincipal(email: string): Promise<Principal> {
-  const user = await getDb().user.findUniqueOrThrow({ where: { email }, include: { roles: true } });
-  return { userId: user.id, email, label: email, roles: user.roles.map((r) => r.role), via: "session" };
+  return principalOfUser(await getDb().user.findUniqueOrThrow({ where: { email }, include: { roles: true } }));
 }
 
 /** Polls until `done` holds, failing with `what` after WAIT_MS. */

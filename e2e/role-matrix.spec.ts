@@ -15,10 +15,10 @@ import { can, type Permission } from "../lib/auth/permissions.ts";
 import { ROUTE_PERMISSIONS, type RouteAccess } from "../lib/auth/route-permissions.ts";
 import { FORBIDDEN_PAGE, ROLE_REFRESH_MS, SIGN_IN_PAGE } from "../lib/auth/session-policy.ts";
 import type { Role } from "../lib/db/generated/enums.ts";
+import { signInRequest } from "./support";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const appDir = path.join(root, "app");
-const PASSWORD = "canary-demo";
 const PEOPLE: { role: Role; email: string }[] = [
   { role: "admin", email: "admin@canary.local" },
   { role: "ml_engineer", email: "engineer@canary.local" },
@@ -113,14 +113,7 @@ async function newContext(options: Parameters<typeof playwrightRequest.newContex
 /** Signs in through next-auth's credentials callback, as the sign-in form does. */
 async function signIn(email: string): Promise<APIRequestContext> {
   const context = await newContext();
-  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: PASSWORD, json: "true", callbackUrl: "/" },
-    maxRedirects: 0,
-  });
-  expect(response.status(), `signing in as ${email}`).toBeLessThan(400);
-  const me = await context.get("/api/v1/me");
-  expect(me.status(), `session for ${email}`).toBe(200);
+  await signInRequest(context, email);
   return context;
 }
 

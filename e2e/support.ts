@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "canary-demo";
 
@@ -14,6 +14,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("user-menu")).toContainText(email);
+}
+
+/** Signs a request context in through next-auth's credentials callback, as the sign-in form does, and checks the session. */
+export async function signInRequest(context: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true", callbackUrl: "/" }, maxRedirects: 0 });
+  expect(response.status(), `signing in as ${email}`).toBeLessThan(400);
+  expect((await context.get("/api/v1/me")).status(), `session for ${email}`).toBe(200);
 }
 
 /** A signed-in page in its own browser context (its own cookies), opened at `path`: one per user in a journey. */
