@@ -45,6 +45,11 @@ start_postgres() {
   if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='canary'")" != 1 ]; then
     "${psql[@]}" -c "create role canary login password 'canary' createdb"
   fi
+  # The role the app may run as: DML only, granted by migration 20261208070000_app_role_grants; it owns
+  # nothing, so it cannot disable the audit log's append-only trigger. Migrations run as canary, the owner.
+  if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='canary_app'")" != 1 ]; then
+    "${psql[@]}" -c "create role canary_app login password 'canary_app'"
+  fi
   for db in canary canary_test; do
     if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$db'")" != 1 ]; then
       "${psql[@]}" -c "create database $db owner canary"

@@ -195,6 +195,27 @@ describe("audit log tampering behind the trigger", () => {
   });
 });
 
+describe("the application's database role", () => {
+  // scripts/services.sh creates canary_app; migration 20261208070000_app_role_grants gives it data access only.
+  it("may read and append to the audit log, but cannot change it, empty it or disable its trigger", async () => {
+    const { db, url } = await freshChain();
+    await appendThree(db);
+    const asApp = new URL(url);
+    asApp.username = "canary_app";
+    asApp.password = "canary_app";
+    const appDb = createDb(asApp.toString());
+    dbs.push(appDb);
+    await append(appDb, "as.app");
+    expect(await appDb.auditLogEntry.count()).toBe(4);
+    await expect(appDb.$executeRawUnsafe(`ALTER TABLE "AuditLogEntry" DISABLE TRIGGER "AuditLogEntry_append_only"`)).rejects.toThrow(/must be owner/);
+    await expect(appDb.$executeRawUnsafe(`ALTER TABLE "AuditLogEntry" DISABLE TRIGGER ALL`)).rejects.toThrow(/must be owner/);
+    await expect(appDb.$executeRawUnsafe(`TRUNCATE "AuditLogEntry"`)).rejects.toThrow(/permission denied/);
+    await expect(appDb.$executeRawUnsafe(`DELETE FROM "AuditLogEntry"`)).rejects.toThrow(/permission denied/);
+    await expect(appDb.$executeRawUnsafe(`UPDATE "AuditLogEntry" SET "action" = 'forged'`)).rejects.toThrow(/permission denied/);
+    expect((await verifyAuditLog(db, { key: "" })).ok).toBe(true);
+  });
+});
+
 describe("keepAuditLogAnchored", () => {
   it("re-signs the head after each committed append, not after a rolled-back one", async () => {
     const { db, url, anchorOptions } = await freshChain();
