@@ -43,7 +43,7 @@ if is_running "$web_pid"; then
   # Rebuilding now would swap .next under the running server.
   echo "demo: already running (to pick up source changes: npm run stop -- --apps && npm run demo)"
   if ! is_running "$worker_pid" && [ -f workers/index.ts ]; then
-    start_process "$worker_pid" "$logs/worker.log" node_modules/.bin/tsx workers/index.ts
+    start_process "$worker_pid" "$logs/worker.log" env DATABASE_URL="$(app_database_url)" node_modules/.bin/tsx workers/index.ts
     echo "demo: the worker was not running; started it again"
   fi
   print_access
@@ -58,9 +58,9 @@ if [ ! -f "$build_stamp" ] || [ -n "$(find app lib components public proxy.ts mi
   node_modules/.bin/next build
 fi
 
-start_process "$web_pid" "$logs/web.log" node_modules/.bin/next start -p "$PORT" -H 127.0.0.1
+start_process "$web_pid" "$logs/web.log" env DATABASE_URL="$(app_database_url)" node_modules/.bin/next start -p "$PORT" -H 127.0.0.1
 if [ -f workers/index.ts ]; then
-  is_running "$worker_pid" || start_process "$worker_pid" "$logs/worker.log" node_modules/.bin/tsx workers/index.ts
+  is_running "$worker_pid" || start_process "$worker_pid" "$logs/worker.log" env DATABASE_URL="$(app_database_url)" node_modules/.bin/tsx workers/index.ts
 else
   echo "demo: warning: workers/index.ts does not exist yet; uploads will wait in the queue" >&2
 fi

@@ -6,6 +6,10 @@ export PGPORT_CANARY="${PGPORT_CANARY:-55432}"
 export REDIS_PORT_CANARY="${REDIS_PORT_CANARY:-56379}"
 export PORT="${PORT:-3000}"
 export DATABASE_URL="${DATABASE_URL:-postgresql://canary:canary@127.0.0.1:$PGPORT_CANARY/canary}"
+# The web app and the worker connect as canary_app, which owns no table (scripts/services.sh), so their
+# credentials cannot disable the audit log's append-only trigger; migrations, seeding and test resets use
+# DATABASE_URL, the owner. app_database_url prints the app's URL for the database DATABASE_URL names.
+app_database_url() { printf '%s' "${CANARY_APP_DATABASE_URL:-${DATABASE_URL/canary:canary@/canary_app:canary_app@}}"; }
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT_CANARY/0}"
 export CANARY_STORAGE_DIR="${CANARY_STORAGE_DIR:-$CANARY_DATA_DIR/blobs}"
 export CANARY_MAX_UPLOAD_BYTES="${CANARY_MAX_UPLOAD_BYTES:-1073741824}"

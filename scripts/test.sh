@@ -34,6 +34,8 @@ redis_db="${CANARY_TEST_REDIS_DB:-1}"
 suffix=""; [ "$test_db" = canary_test ] || suffix="-${test_db%_test}"
 export DATABASE_URL="postgresql://canary:canary@127.0.0.1:$PGPORT_CANARY/$test_db"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT_CANARY/$redis_db"
+# The web server and worker of the journeys run as the app role, as deployments do (scripts/env.sh).
+app_url="${DATABASE_URL/canary:canary@/canary_app:canary_app@}"
 export CANARY_STORAGE_DIR="$CANARY_DATA_DIR/test-blobs$suffix"
 export NEXTAUTH_URL="http://localhost:$PORT"
 export E2E_BASE_URL="$NEXTAUTH_URL"  # read by playwright.config.ts
@@ -119,7 +121,9 @@ rm -rf "$CANARY_STORAGE_DIR" && mkdir -p "$CANARY_STORAGE_DIR"
 vitest_status=0
 if [ "$mode" != e2e ]; then
   say "vitest"
-  node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json" "$@"
+  # Integration test files share one database and reset it side by side, so no ambient anchor key: a
+  # worker a test starts would otherwise sign heads that the next reset cuts. The anchor tests pass their own.
+  env -u CANARY_AUDIT_ANCHOR_KEY node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json" "$@"
   vitest_status=$?
 fi
 if [ "$vitest_status" != 0 ] && node -e '
@@ -147,10 +151,10 @@ else
       broken+=("port $PORT is already taken (a previous test run? npm run stop -- --apps)")
     else
       : >"$logs/test-web$suffix.log"
-      start_process "$web_pid" "$logs/test-web$suffix.log" node_modules/.bin/next start -p "$PORT" -H 127.0.0.1
+      start_process "$web_pid" "$logs/test-web$suffix.log" env DATABASE_URL="$app_url" node_modules/.bin/next start -p "$PORT" -H 127.0.0.1
       if [ -f workers/index.ts ]; then
         : >"$logs/test-worker$suffix.log"
-        start_process "$worker_pid" "$logs/test-worker$suffix.log" node_modules/.bin/tsx workers/index.ts
+        start_process "$worker_pid" "$logs/test-worker$suffix.log" env DATABASE_URL="$app_url" node_modules/.bin/tsx workers/index.ts
       fi
       seeded=1
       if [ -f scripts/seed.ts ]; then
