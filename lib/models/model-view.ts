@@ -6,7 +6,7 @@ import { readModelVersionConfig } from "./model-version-config.ts";
 export const VERSION_VIEW_INCLUDE = {
   model: { select: { name: true } },
   createdBy: { select: { email: true } },
-  trainData: { select: { version: true, dataset: { select: { name: true } } } },
+  trainData: { select: { version: true, dataset: { select: { name: true, ownerId: true } } } },
   evalData: { select: { version: true, dataset: { select: { name: true } } } },
   publicData: { select: { version: true, dataset: { select: { name: true } } } },
   trainingRun: { select: { id: true, status: true } },

@@ -26,5 +26,5 @@ export async function uploadModelVersion(db: Db, principal: Principal, modelName
     metrics: metadata.metrics,
     declaredGuarantee: metadata.declaredGuarantee,
   });
-  return getModelVersion(db, registered.modelName, registered.version);
+  return getModelVersion(db, registered.modelName, registered.version, principal);
 }

@@ -88,7 +88,7 @@ describe("a private run's sampling key", () => {
         "training run view": await getTrainingRun(db, run!.id, owner),
         "job rows": await db.job.findMany({ where: { subjectType: "training_run", subjectId: run!.id } }),
         "model version row": versionRow,
-        "model version view": await getModelVersion(db, model, result.modelVersion!),
+        "model version view": await getModelVersion(db, model, result.modelVersion!, owner),
         "model view": await getModel(db, model, owner),
         "model artefact": await text(openBlob(versionRow.artifactKey)),
         "ledger entries": await db.budgetLedgerEntry.findMany({ where: { trainingRunId: run!.id } }),

@@ -11,7 +11,7 @@ import { mlpSpec } from "../dp/models/network-spec.ts";
 import { epsilonAfter } from "../dp/run/prepare-training.ts";
 import { ingestDatasetVersion } from "../ingest/index.ts";
 import { gatherEvidence } from "../scorecard/index.ts";
-import { bundleNetwork, getModel, loadModelVersionArtifact, uploadModelVersion } from "../models/index.ts";
+import { bundleNetwork, getModel, getModelVersion, loadModelVersionArtifact, uploadModelVersion } from "../models/index.ts";
 import { closeQueues } from "../queue/index.ts";
 import { getDatasetBudget, getTrainingRun, setDatasetBudget, startTrainingRun, type TrainingProgress } from "./index.ts";
 import { runTrainingJob } from "./run-training-job.ts";
@@ -181,6 +181,19 @@ describe("a private run's curves", () => {
     const officer = await createTestPrincipal(db, "compliance_officer");
     for (const viewer of [owner, officer]) {
       expect((await getTrainingRun(db, run.id, viewer)).progress.outsideGuarantee).toMatchObject({ label: "outside the guarantee", batchLoss: expect.arrayContaining([expect.objectContaining({ step: 1 })]) });
+    }
+  });
+
+  it("give a version's eval/train overlap, measured on the private rows, only to the data's owner and pii.unmasked roles", async () => {
+    process.env.CANARY_TF_BACKEND = "cpu";
+    const model = `m-${uniqueSuffix()}`;
+    const { run } = await startTrainingRun(db, owner, { model, dataset: await version(100), eval: await version(60), target: "approved", schema: SCHEMA, config: config(1) }, { enqueueJob: false });
+    const result = await runTrainingJob(db, run!.id, { progressIntervalMs: 0 });
+    const engineer = await createTestPrincipal(db, "ml_engineer");
+    expect((await getModelVersion(db, model, result.modelVersion!, engineer)).config).not.toHaveProperty("contaminationRate");
+    const officer = await createTestPrincipal(db, "compliance_officer");
+    for (const viewer of [owner, officer]) {
+      expect((await getModelVersion(db, model, result.modelVersion!, viewer)).config.contaminationRate).toEqual(expect.any(Number));
     }
   });
 

@@ -55,12 +55,12 @@ function GuaranteeText({ v }: { v: ModelVersionView }) {
 }
 
 export default async function ModelVersionPage({ params }: Props) {
-  await requirePagePermission("models.read");
+  const principal = await requirePagePermission("models.read");
   const { name, version } = await params;
   const modelName = decodeURIComponent(name);
   let v: ModelVersionView;
   try {
-    v = await getModelVersion(getDb(), modelName, Number(version));
+    v = await getModelVersion(getDb(), modelName, Number(version), principal);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -219,7 +219,7 @@ export default async function ModelVersionPage({ params }: Props) {
                 ) : null}
                 {typeof v.config.contaminationRate === "number" ? (
                   <div>
-                    <dt>Eval/train overlap</dt>
+                    <dt>Eval/train overlap (outside the guarantee)</dt>
                     <dd>{formatPercent(v.config.contaminationRate)}</dd>
                   </div>
                 ) : null}
