@@ -1,6 +1,8 @@
 // The JSON shapes of /api/v1 as the browser receives them (dates as ISO strings, BigInt as decimal
 // strings), per the API contract. Pages that render server-side serialise to the same shapes.
-import type { ConsentBasis, DataFormat, IntendedUse, Role, RunStatus, VersionStatus } from "@/lib/db/generated/enums";
+import type { Serialized } from "@/lib/api";
+import type { ConsentBasis, DataFormat, IntendedUse, Role, VersionStatus } from "@/lib/db";
+import type { JobView as QueueJobView } from "@/lib/queue";
 
 export interface DatasetListItem {
   id: string;
@@ -54,20 +56,7 @@ export interface DatasetDetail {
   versions: DatasetVersionView[];
 }
 
-export interface JobView {
-  id: string;
-  queue: string;
-  name: string;
-  status: RunStatus;
-  progress: number;
-  progressMessage: string;
-  subjectType: string;
-  subjectId: string;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type JobView = Serialized<QueueJobView>;
 
 export interface AuditLogEntryView {
   seq: string;

@@ -3,39 +3,25 @@
 // completed, failed or cancelled, then calls onSettled once (e.g. to router.refresh()).
 import { useEffect, useRef, useState } from "react";
 import { apiFetch, messageOf } from "./api-client";
-
-export interface JobSnapshot {
-  id: string;
-  queue: string;
-  name: string;
-  status: "queued" | "active" | "completed" | "failed" | "cancelled";
-  progress: number;
-  progressMessage: string;
-  subjectType: string;
-  subjectId: string;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+import type { JobView } from "./api-types";
 
 const SETTLED = new Set(["completed", "failed", "cancelled"]);
 
-export function isSettledJob(job: Pick<JobSnapshot, "status"> | null | undefined): boolean {
+export function isSettledJob(job: Pick<JobView, "status"> | null | undefined): boolean {
   return !!job && SETTLED.has(job.status);
 }
 
 interface UseJobProgressOptions {
   intervalMs?: number;
   /** Called once when the job reaches a final status. */
-  onSettled?: (job: JobSnapshot) => void;
+  onSettled?: (job: JobView) => void;
   /** A snapshot already known (e.g. from the server render) to show before the first poll. */
-  initial?: JobSnapshot | null;
+  initial?: JobView | null;
 }
 
 export function useJobProgress(jobId: string | null | undefined, options: UseJobProgressOptions = {}) {
   const { intervalMs = 1000, initial = null } = options;
-  const [job, setJob] = useState<JobSnapshot | null>(initial);
+  const [job, setJob] = useState<JobView | null>(initial);
   const [error, setError] = useState<string | null>(null);
   // Keep the latest callback without restarting the polling loop when the parent re-renders.
   const onSettledRef = useRef(options.onSettled);
@@ -52,7 +38,7 @@ export function useJobProgress(jobId: string | null | undefined, options: UseJob
 
     async function poll() {
       try {
-        const next = await apiFetch<JobSnapshot>(`/api/v1/jobs/${encodeURIComponent(jobId!)}`, { signal: controller.signal });
+        const next = await apiFetch<JobView>(`/api/v1/jobs/${encodeURIComponent(jobId!)}`, { signal: controller.signal });
         if (controller.signal.aborted) return;
         failures = 0;
         setError(null);

@@ -5,3 +5,17 @@
 export function serializeJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item));
 }
+
+/**
+ * The type a value of type T has after serializeJson and JSON.parse, so browser code derives its
+ * types from lib/ instead of copying them: Date and BigInt become strings.
+ */
+export type Serialized<T> = T extends Date | bigint
+  ? string
+  : T extends string | number | boolean | null
+    ? T
+    : T extends readonly (infer Item)[]
+      ? Serialized<Item>[]
+      : T extends object
+        ? { [K in keyof T]: Serialized<T[K]> }
+        : T;

@@ -4,8 +4,10 @@ import { basename, extname } from "node:path";
 import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Command } from "commander";
-import { uploadVersionQuerySchema } from "../../datasets/schemas.ts";
+import type { Serialized } from "../../api/index.ts";
+import { uploadVersionQuerySchema } from "../../datasets/index.ts";
 import { formatBytes } from "../../format/index.ts";
+import type { JobView as QueueJobView } from "../../queue/index.ts";
 import { ApiClient } from "../api-client.ts";
 import { CliError, printResult, type OutputOptions } from "../output.ts";
 import { createProgressBar, type ProgressBar } from "../progress-bar.ts";
@@ -21,14 +23,8 @@ interface VersionView {
   error: string | null;
 }
 
-interface JobView {
-  id: string;
-  name: string;
-  status: string;
-  progress: number;
-  progressMessage: string;
-  error: string | null;
-}
+/** A job as GET /api/v1/jobs/{id} answers it. */
+type JobView = Serialized<QueueJobView>;
 
 interface UploadOptions extends OutputOptions {
   parents?: string;

@@ -4,46 +4,15 @@
 // figures and the saving, the switch that allows training without DP, and the ledger of runs.
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import type { Serialized } from "@/lib/api";
 import { formatDateTime, formatEpsilon } from "@/lib/format";
+import type { DatasetBudgetView } from "@/lib/training";
 import { apiFetch, messageOf } from "../../../_components/api-client";
 import { LoadFailed } from "../../../_components/load-failed";
 import { StatusBadge } from "../../../_components/status-badge";
 import { useApiQuery } from "../../../_components/use-api-query";
 
-interface EpsilonDelta {
-  epsilon: number;
-  delta: number;
-}
-
-interface BudgetUse {
-  datasetVersionId: string;
-  label: string;
-  budget: EpsilonDelta | null;
-  allowNonPrivate: boolean;
-  composition: "rdp" | "basic";
-  spent: EpsilonDelta;
-  reserved: EpsilonDelta;
-  remaining: EpsilonDelta | null;
-  summed: { spent: EpsilonDelta; reserved: EpsilonDelta };
-  saving: number | null;
-  nonPrivateRuns: number;
-}
-
-interface BudgetView {
-  uses: BudgetUse[];
-  ledger: {
-    trainingRunId: string;
-    model: string;
-    modelVersion: number | null;
-    runStatus: string;
-    trainedOn: string;
-    epsilon: number;
-    delta: number;
-    sgmRuns: { noiseMultiplier: number; sampleRate: number; steps: number }[] | null;
-    usedWithoutDp: boolean;
-    createdAt: string;
-  }[];
-}
+type BudgetView = Serialized<DatasetBudgetView>;
 
 const del = (x: number) => (x === 0 ? "0" : x.toExponential(1));
 

@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { apiFetch, messageOf } from "../../../_components/api-client";
 import { AlertIcon } from "../../../_components/icons";
+import type { Serialized } from "@/lib/api";
 import { formatEpsilon } from "@/lib/format";
+import type { TrainingPlan } from "@/lib/training";
 import { formatDelta } from "../_components/format";
 
 export interface VersionOption {
@@ -18,26 +20,8 @@ export interface VersionOption {
   hasBudget: boolean;
 }
 
-interface BudgetUse {
-  label: string;
-  budget: { epsilon: number; delta: number } | null;
-  spent: { epsilon: number; delta: number };
-  reserved: { epsilon: number; delta: number };
-  remaining: { epsilon: number; delta: number } | null;
-}
-
-interface Plan {
-  plannedEpsilon: number | null;
-  delta: number;
-  noiseMultiplier: number | null;
-  steps: number;
-  accountant: string;
-  budgets: BudgetUse[];
-  refusal: string | null;
-}
-
 interface StartAnswer {
-  plan: Plan;
+  plan: Serialized<TrainingPlan>;
   run: { id: string; model: string } | null;
 }
 
@@ -136,7 +120,7 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
     accountant: "rdp",
     baseline: true,
   });
-  const [plan, setPlan] = useState<Plan | null>(null);
+  const [plan, setPlan] = useState<Serialized<TrainingPlan> | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
