@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { apiFetch, messageOf } from "../../_components/api-client";
+import { apiFetch } from "../../_components/api-client";
+import { useApiAction } from "../../_components/use-api-action";
 
 interface DeployFormProps {
   action: "promote" | "rollback";
@@ -14,18 +15,15 @@ interface DeployFormProps {
 export function DeployForm({ action, environments, initial = {} }: DeployFormProps) {
   const router = useRouter();
   const [values, setValues] = useState({ model: initial.model ?? "", version: initial.version ?? "", environment: initial.environment ?? environments[0] ?? "", reason: "" });
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiAction();
   const id = (field: string) => `${action}-${field}`;
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       const result = await apiFetch<{ model: string; version: number; environment: string; fromVersion: number | null }>(`/api/v1/deployments/${action}`, {
         method: "POST",
         body: JSON.stringify({ ...values, version: Number(values.version) }),
@@ -33,11 +31,7 @@ export function DeployForm({ action, environments, initial = {} }: DeployFormPro
       setDone(`${result.environment} now runs ${result.model} v${result.version}${result.fromVersion ? ` (was v${result.fromVersion})` : ""}.`);
       setValues({ ...values, reason: "" });
       router.refresh();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

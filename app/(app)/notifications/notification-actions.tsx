@@ -1,25 +1,23 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { apiFetch, messageOf } from "../../_components/api-client";
+import { apiFetch } from "../../_components/api-client";
+import { useApiAction } from "../../_components/use-api-action";
 
 export function MarkReadButton({ id, label = "Mark read" }: { id: string; label?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useApiAction();
   return (
     <>
       <button
         type="button"
         className="btn btn-sm btn-ghost"
-        onClick={async () => {
-          try {
+        onClick={() =>
+          run(async () => {
             await apiFetch(`/api/v1/notifications/${id}/read`, { method: "POST" });
             router.refresh();
-          } catch (e) {
-            setError(messageOf(e));
-          }
-        }}
+          })
+        }
       >
         {label}
       </button>

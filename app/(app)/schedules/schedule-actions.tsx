@@ -2,32 +2,23 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { apiFetch, messageOf } from "../../_components/api-client";
+import { apiFetch } from "../../_components/api-client";
+import { useApiAction } from "../../_components/use-api-action";
 import { useJobProgress } from "../../_components/use-job-progress";
 
 /** "Run now" (follows the job until it settles) and enable/disable, for one schedule. */
 export function ScheduleActions({ id, enabled }: { id: string; enabled: boolean }) {
   const router = useRouter();
   const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useApiAction();
   const { job } = useJobProgress(jobId, { onSettled: () => router.refresh() });
-
-  async function call(path: string, init: RequestInit) {
-    setError(null);
-    try {
-      return await apiFetch<{ id: string }>(path, init);
-    } catch (e) {
-      setError(messageOf(e));
-      return null;
-    }
-  }
 
   return (
     <div className="row">
-      <button type="button" className="btn btn-sm" data-testid="run-now" onClick={async () => setJobId((await call(`/api/v1/schedules/${id}/run`, { method: "POST" }))?.id ?? null)}>
+      <button type="button" className="btn btn-sm" data-testid="run-now" onClick={() => run(async () => setJobId((await apiFetch<{ id: string }>(`/api/v1/schedules/${id}/run`, { method: "POST" })).id))}>
         Run now
       </button>
-      <button type="button" className="btn btn-sm btn-ghost" onClick={async () => (await call(`/api/v1/schedules/${id}`, { method: "PATCH", body: JSON.stringify({ enabled: !enabled }) })) && router.refresh()}>
+      <button type="button" className="btn btn-sm btn-ghost" onClick={() => run(async () => { await apiFetch(`/api/v1/schedules/${id}`, { method: "PATCH", body: JSON.stringify({ enabled: !enabled }) }); router.refresh(); })}>
         {enabled ? "Disable" : "Enable"}
       </button>
       {job ? <span className="muted" data-testid="run-status">{job.status}{job.progressMessage ? `: ${job.progressMessage}` : ""}</span> : null}
@@ -40,18 +31,15 @@ export function ScheduleActions({ id, enabled }: { id: string; enabled: boolean 
 export function CreateScheduleForm({ environments }: { environments: string[] }) {
   const router = useRouter();
   const [values, setValues] = useState({ kind: "reaudit", model: "", environment: environments.at(-1) ?? "", cron: "0 3 * * *", webhookUrl: "" });
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useApiAction();
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
+    await run(async () => {
       await apiFetch("/api/v1/schedules", { method: "POST", body: JSON.stringify(values) });
       router.refresh();
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    });
   }
 
   return (

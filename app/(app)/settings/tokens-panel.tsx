@@ -9,6 +9,7 @@ import type { ApiTokenView } from "../../_components/api-types";
 import { CopyButton } from "../../_components/copy-button";
 import { DataTable } from "../../_components/data-table";
 import { AlertIcon, PlusIcon } from "../../_components/icons";
+import { runApiAction, useApiAction } from "../../_components/use-api-action";
 
 const EXPIRY_OPTIONS = [7, 30, 90, 180, 365];
 
@@ -27,8 +28,8 @@ export function TokensPanel({ tokens, grantable }: { tokens: ApiTokenView[]; gra
   const [expiresInDays, setExpiresInDays] = useState(90);
   const [allScopes, setAllScopes] = useState(true);
   const [scopes, setScopes] = useState<string[]>([]);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A rejected field (422) shows its own message, e.g. on the name or the expiry.
+  const { busy: submitting, error, setError, run } = useApiAction({ errorText: (cause) => Object.values(fieldErrorsOf(cause))[0] ?? messageOf(cause) });
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
@@ -44,8 +45,7 @@ export function TokensPanel({ tokens, grantable }: { tokens: ApiTokenView[]; gra
       setError("Choose at least one scope, or allow all your permissions.");
       return;
     }
-    setSubmitting(true);
-    try {
+    await run(async () => {
       const result = await apiFetch<{ token: string }>("/api/v1/tokens", {
         method: "POST",
         body: JSON.stringify({ name: name.trim(), expiresInDays, ...(allScopes ? {} : { scopes }) }),
@@ -56,26 +56,19 @@ export function TokensPanel({ tokens, grantable }: { tokens: ApiTokenView[]; gra
       setAllScopes(true);
       setCreating(false);
       router.refresh();
-    } catch (cause) {
-      const fields = fieldErrorsOf(cause);
-      setError(Object.values(fields)[0] ?? messageOf(cause));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   async function revoke(token: ApiTokenView) {
     if (!window.confirm(`Revoke "${token.name}"? Anything using it stops working at once.`)) return;
-    setRevoking(token.id);
-    setError(null);
-    try {
-      await apiFetch(`/api/v1/tokens/${encodeURIComponent(token.id)}`, { method: "DELETE" });
-      router.refresh();
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setRevoking(null);
-    }
+    // Busy is per row here: only the token being revoked shows "Revoking…".
+    await runApiAction(
+      async () => {
+        await apiFetch(`/api/v1/tokens/${encodeURIComponent(token.id)}`, { method: "DELETE" });
+        router.refresh();
+      },
+      { setBusy: (busy) => setRevoking(busy ? token.id : null), setError },
+    );
   }
 
   const columns = [

@@ -8,6 +8,7 @@ import { apiFetch, messageOf } from "../../_components/api-client";
 import type { UserView } from "../../_components/api-types";
 import { DataTable } from "../../_components/data-table";
 import { AlertIcon } from "../../_components/icons";
+import { runApiAction } from "../../_components/use-api-action";
 
 const ROLES = Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[];
 const column = createColumnHelper<UserView>();
@@ -37,21 +38,20 @@ export function UsersPanel({ users, currentUserId }: { users: UserView[]; curren
     if (user.id === currentUserId && user.roles.includes("admin") && !roles.includes("admin")) {
       if (!window.confirm("Remove your own admin role? You will lose access to this panel.")) return;
     }
-    setSaving(user.id);
-    setError(null);
-    try {
-      await apiFetch(`/api/v1/users/${encodeURIComponent(user.id)}/roles`, { method: "PUT", body: JSON.stringify({ roles }) });
-      setDrafts((all) => {
-        const { [user.id]: _saved, ...rest } = all;
-        return rest;
-      });
-      setSaved(user.email);
-      router.refresh();
-    } catch (cause) {
-      setError(`Roles of ${user.email} were not changed: ${messageOf(cause)}`);
-    } finally {
-      setSaving(null);
-    }
+    // Busy is per row here: only the user being saved shows "Saving…".
+    await runApiAction(
+      async () => {
+        await apiFetch(`/api/v1/users/${encodeURIComponent(user.id)}/roles`, { method: "PUT", body: JSON.stringify({ roles }) });
+        setDrafts((all) => {
+          const { [user.id]: _saved, ...rest } = all;
+          return rest;
+        });
+        setSaved(user.email);
+        router.refresh();
+      },
+      { setBusy: (busy) => setSaving(busy ? user.id : null), setError },
+      { errorText: (cause) => `Roles of ${user.email} were not changed: ${messageOf(cause)}` },
+    );
   }
 
   const columns = [

@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { apiFetch, messageOf } from "../../../_components/api-client";
+import { useApiAction } from "../../../_components/use-api-action";
 import { AUDIT_KIND_LABELS, type AuditCostEstimate, type AuditKindName } from "../audit-types";
 
 type ModelKind = Exclude<AuditKindName, "scores_only">;
@@ -41,8 +42,7 @@ export function NewAuditForm({ model: initialModel, version: initialVersion }: {
   const [values, setValues] = useState<Record<string, string>>({});
   const [estimate, setEstimate] = useState<AuditCostEstimate | null>(null);
   const [estimateError, setEstimateError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, error, run } = useApiAction({ busyAfterSuccess: true });
 
   const config = Object.fromEntries(FIELDS[kind].map((f) => [f.name, Number(values[`${kind}.${f.name}`] ?? f.defaultValue)]));
   const configKey = JSON.stringify(config);
@@ -70,15 +70,10 @@ export function NewAuditForm({ model: initialModel, version: initialVersion }: {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
+    await run(async () => {
       const started = await apiFetch<{ id: string }>(`/api/v1/models/${encodeURIComponent(model.trim())}/versions/${Number(version)}/audits`, { method: "POST", body: JSON.stringify({ kind, config }) });
       router.push(`/audits/${started.id}`);
-    } catch (cause) {
-      setError(messageOf(cause));
-      setSubmitting(false);
-    }
+    });
   }
 
   return (

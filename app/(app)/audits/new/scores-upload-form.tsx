@@ -3,30 +3,25 @@
 // higher = more likely member) is uploaded and audited like any other.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { apiFetch, messageOf } from "../../../_components/api-client";
+import { apiFetch } from "../../../_components/api-client";
+import { useApiAction } from "../../../_components/use-api-action";
 
 export function ScoresUploadForm() {
   const router = useRouter();
   const [subject, setSubject] = useState("");
   const [claimed, setClaimed] = useState("");
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, error, run } = useApiAction({ busyAfterSuccess: true });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file) return;
-    setSubmitting(true);
-    setError(null);
-    try {
+    await run(async () => {
       const params = new URLSearchParams({ subject: subject.trim() });
       if (claimed.trim()) params.set("claimedEpsilon", claimed.trim());
       const started = await apiFetch<{ id: string }>(`/api/v1/audits/scores?${params}`, { method: "POST", body: await file.text(), headers: { "Content-Type": "application/json" } });
       router.push(`/audits/${started.id}`);
-    } catch (cause) {
-      setError(messageOf(cause));
-      setSubmitting(false);
-    }
+    });
   }
 
   return (

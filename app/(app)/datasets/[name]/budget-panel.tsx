@@ -7,9 +7,10 @@ import { useState, type FormEvent } from "react";
 import type { Serialized } from "@/lib/api";
 import { formatDateTime, formatEpsilon } from "@/lib/format";
 import type { DatasetBudgetView } from "@/lib/training";
-import { apiFetch, messageOf } from "../../../_components/api-client";
+import { apiFetch } from "../../../_components/api-client";
 import { LoadFailed } from "../../../_components/load-failed";
 import { StatusBadge } from "../../../_components/status-badge";
+import { useApiAction } from "../../../_components/use-api-action";
 import { useApiQuery } from "../../../_components/use-api-query";
 
 type BudgetView = Serialized<DatasetBudgetView>;
@@ -31,39 +32,26 @@ export function BudgetPanel({ datasetName, version, canSet, canAllowNonPrivate }
   const url = `/api/v1/datasets/${encodeURIComponent(datasetName)}/versions/${version}/budget`;
   const { data, error, reload } = useApiQuery<BudgetView>(url, { refreshMs: 3000, shouldPoll: (b) => b.ledger.some((e) => e.runStatus === "queued" || e.runStatus === "active") });
   const [form, setForm] = useState({ epsilon: "", delta: "" });
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error: saveError, run } = useApiAction();
 
   if (error) return <LoadFailed title="The privacy budget could not be loaded" error={error} onRetry={reload} />;
   const own = data?.uses[0];
   const lineage = data?.uses.slice(1).filter((u) => u.budget) ?? [];
 
   async function allowNonPrivate(allowed: boolean) {
-    setSaving(true);
-    setSaveError(null);
-    try {
+    await run(async () => {
       await apiFetch(`${url}/non-private-use`, { method: "PUT", body: JSON.stringify({ allowed }) });
       reload();
-    } catch (cause) {
-      setSaveError(messageOf(cause));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    setSaveError(null);
-    try {
+    await run(async () => {
       await apiFetch(url, { method: "PUT", body: JSON.stringify({ epsilon: Number(form.epsilon), delta: Number(form.delta) }) });
       setForm({ epsilon: "", delta: "" });
       reload();
-    } catch (cause) {
-      setSaveError(messageOf(cause));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

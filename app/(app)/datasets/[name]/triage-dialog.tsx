@@ -1,7 +1,8 @@
 "use client";
 // Triage one finding: a new status and a reason (required), sent as PATCH /api/v1/findings/{id}.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { apiFetch, messageOf } from "../../../_components/api-client";
+import { apiFetch } from "../../../_components/api-client";
+import { useApiAction } from "../../../_components/use-api-action";
 import { FINDING_STATUS_LABELS, type FindingJson } from "./governance-types";
 
 interface Props {
@@ -14,8 +15,7 @@ export function TriageDialog({ finding, onClose, onDone }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [status, setStatus] = useState("false_positive");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { busy: pending, error, setError, run } = useApiAction();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -26,21 +26,15 @@ export function TriageDialog({ finding, onClose, onDone }: Props) {
       setError(null);
       dialog.showModal();
     } else if (!finding && dialog.open) dialog.close();
-  }, [finding]);
+  }, [finding, setError]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!finding) return;
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiFetch(`/api/v1/findings/${finding.id}`, { method: "PATCH", body: JSON.stringify({ status, reason }) });
       onDone();
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (

@@ -2,11 +2,12 @@
 // Shows a PII finding's value, read from the file on demand (GET /api/v1/findings/{id}/value); only
 // rendered for roles with pii.unmasked. The value lives in this component's state, never in a URL.
 import { useState } from "react";
-import { apiFetch, messageOf } from "../../../_components/api-client";
+import { apiFetch } from "../../../_components/api-client";
+import { useApiAction } from "../../../_components/use-api-action";
 
 export function UnmaskButton({ findingId }: { findingId: string }) {
   const [value, setValue] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useApiAction();
   if (value !== null) {
     return (
       <button type="button" className="btn btn-sm btn-ghost mono" onClick={() => setValue(null)} title="Hide again">
@@ -19,13 +20,11 @@ export function UnmaskButton({ findingId }: { findingId: string }) {
       <button
         type="button"
         className="btn btn-sm btn-ghost"
-        onClick={async () => {
-          try {
+        onClick={() =>
+          run(async () => {
             setValue((await apiFetch<{ value: string }>(`/api/v1/findings/${findingId}/value`)).value);
-          } catch (cause) {
-            setError(messageOf(cause));
-          }
-        }}
+          })
+        }
       >
         Unmask
       </button>

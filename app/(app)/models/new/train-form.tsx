@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { apiFetch, messageOf } from "../../../_components/api-client";
 import { AlertIcon } from "../../../_components/icons";
+import { useApiAction } from "../../../_components/use-api-action";
 import type { Serialized } from "@/lib/api";
 import { formatEpsilon } from "@/lib/format";
 import type { TrainingPlan } from "@/lib/training";
@@ -122,8 +123,7 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
   });
   const [plan, setPlan] = useState<Serialized<TrainingPlan> | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, error: submitError, run } = useApiAction({ busyAfterSuccess: true });
   const selected = versions.find((v) => v.key === values.dataset);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((old) => ({ ...old, [key]: value }));
 
@@ -155,15 +155,10 @@ export function TrainForm({ versions, preset }: { versions: VersionOption[]; pre
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setSubmitting(true);
-    setSubmitError(null);
-    try {
+    await run(async () => {
       const answer = await apiFetch<StartAnswer>("/api/v1/training-runs", { method: "POST", body: JSON.stringify(requestOf(values, versions, false)) });
       router.push(`/models/${encodeURIComponent(answer.run!.model)}/runs/${answer.run!.id}`);
-    } catch (error) {
-      setSubmitError(messageOf(error));
-      setSubmitting(false);
-    }
+    });
   }
 
   if (versions.length === 0) {

@@ -2,28 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { apiFetch, messageOf } from "../../../_components/api-client";
+import { apiFetch } from "../../../_components/api-client";
+import { useApiAction } from "../../../_components/use-api-action";
 
 /** Approve or reject this snapshot with a comment; the server checks separation of duties again. */
 export function DecisionForm({ scorecardId, canApprove }: { scorecardId: string; canApprove: boolean }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiAction();
 
   async function decide(decision: "approved" | "rejected", event?: FormEvent) {
     event?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiFetch(`/api/v1/scorecards/${scorecardId}/decision`, { method: "POST", body: JSON.stringify({ decision, comment }) });
       setComment("");
       router.refresh();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
