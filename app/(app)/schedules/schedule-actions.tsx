@@ -13,9 +13,18 @@ export function ScheduleActions({ id, enabled }: { id: string; enabled: boolean 
   const { error, run } = useApiAction();
   const { job } = useJobProgress(jobId, { onSettled: () => router.refresh() });
 
+  // A failed start also stops following the previous run.
+  async function runNow() {
+    let started: string | null = null;
+    await run(async () => {
+      started = (await apiFetch<{ id: string }>(`/api/v1/schedules/${id}/run`, { method: "POST" })).id;
+    });
+    setJobId(started);
+  }
+
   return (
     <div className="row">
-      <button type="button" className="btn btn-sm" data-testid="run-now" onClick={() => run(async () => setJobId((await apiFetch<{ id: string }>(`/api/v1/schedules/${id}/run`, { method: "POST" })).id))}>
+      <button type="button" className="btn btn-sm" data-testid="run-now" onClick={runNow}>
         Run now
       </button>
       <button type="button" className="btn btn-sm btn-ghost" onClick={() => run(async () => { await apiFetch(`/api/v1/schedules/${id}`, { method: "PATCH", body: JSON.stringify({ enabled: !enabled }) }); router.refresh(); })}>
