@@ -5,8 +5,7 @@ import { auditTargetFromArtifact, markAuditFailed, runAudit, type LoadAuditTarge
 import { getDb, type Db } from "../lib/db/index.ts";
 import { selectBackend } from "../lib/dp/backend/select-backend.ts";
 import { loadModelVersionArtifact } from "../lib/models/index.ts";
-import { cancellable, createWorker, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
-import { refreshScorecardsAfterJob } from "./refresh-scorecards.ts";
+import { cancellable, createWorker, enqueueRegrade, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
 
 /** The registry's stored artifact (lib/models) as an audit target. */
 export const loadStoredTarget: LoadAuditTarget = async (db, modelVersionId) => auditTargetFromArtifact(await loadModelVersionArtifact(db, modelVersionId));
@@ -28,7 +27,7 @@ export function startAuditWorker(options: AuditWorkerOptions = {}): AnyWorker {
       await backend;
       try {
         const result = await runAudit(db, payload.auditId, { loadTarget, signal, onProgress: (percent, message) => reportProgress(percent, message) });
-        await refreshScorecardsAfterJob(db, { auditId: payload.auditId }, "audit completed");
+        await enqueueRegrade(db, { auditId: payload.auditId }, "audit completed");
         return result;
       } catch (error) {
         // Cancelled through any route (this area's or the generic job cancel): the audit follows its job.

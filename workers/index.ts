@@ -5,6 +5,7 @@ import { getDb } from "../lib/db/index.ts";
 import { closeQueueObject, closeQueues, jsonLog, stalledSettings, type AnyWorker } from "../lib/queue/index.ts";
 import { startAuditWorker } from "./audit.ts";
 import { startIngestWorker } from "./ingest.ts";
+import { startRegradeWorker } from "./regrade.ts";
 import { startScanWorker } from "./scan.ts";
 import { startScheduleWorker } from "./schedule.ts";
 import { startTrainWorker } from "./train.ts";
@@ -15,6 +16,7 @@ const CONSUMERS: Record<string, () => AnyWorker> = {
   scan: () => startScanWorker(),
   schedule: () => startScheduleWorker(),
   train: () => startTrainWorker(),
+  regrade: () => startRegradeWorker(),
 };
 
 async function main(): Promise<void> {

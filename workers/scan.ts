@@ -1,8 +1,7 @@
 // Consumer of the `scan` queue: runs one stored scan (PII, duplicates, overlap, re-identification, license).
 import { getDb, type Db } from "../lib/db/index.ts";
-import { cancellable, createWorker, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
+import { cancellable, createWorker, enqueueRegrade, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
 import { runScan } from "../lib/scan/run/index.ts";
-import { refreshScorecardsAfterJob } from "./refresh-scorecards.ts";
 
 /** CANARY_SCAN_DELAY_MS_PER_1000_ROWS slows scans down so tests can catch a job in flight. */
 function delayPer1000Rows(): number {
@@ -21,7 +20,7 @@ export function startScanWorker(options: CreateWorkerOptions = {}): AnyWorker {
           delayMsPer1000Rows: delayPer1000Rows(),
           signal,
         });
-        await refreshScorecardsAfterJob(db, { scanId: payload.scanId }, "dataset scan completed");
+        await enqueueRegrade(db, { scanId: payload.scanId }, "dataset scan completed");
         return result;
       } catch (error) {
         // A scan must not stay "active" after its last attempt, whatever went wrong.

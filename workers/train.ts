@@ -2,10 +2,9 @@
 // Concurrency 1: training is CPU-bound, and each step yields to the event loop.
 import { getDb, type Db } from "../lib/db/index.ts";
 import { isAppError } from "../lib/errors/index.ts";
-import { cancellable, createWorker, jobErrorMessage, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
+import { cancellable, createWorker, enqueueRegrade, jobErrorMessage, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
 import { failTrainingRun } from "../lib/training/index.ts";
 import { runTrainingJob } from "../lib/training/run-training-job.ts";
-import { refreshScorecardsAfterJob } from "./refresh-scorecards.ts";
 
 /** CANARY_TRAIN_STEP_DELAY_MS slows every step so tests can catch a run in flight. */
 function stepDelayMs(): number {
@@ -20,7 +19,7 @@ export function startTrainWorker(options: CreateWorkerOptions = {}): AnyWorker {
     cancellable(async ({ payload, reportProgress, signal, finalAttempt }) => {
       try {
         const result = await runTrainingJob(db, payload.trainingRunId, { signal, reportProgress, stepDelayMs: stepDelayMs() });
-        await refreshScorecardsAfterJob(db, { trainingRunId: payload.trainingRunId }, "model version trained");
+        await enqueueRegrade(db, { trainingRunId: payload.trainingRunId }, "model version trained");
         return result;
       } catch (error) {
         // Refused input fails at once; anything else only after the last attempt (it resumes until then).

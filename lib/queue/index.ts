@@ -1,4 +1,17 @@
-export { QUEUE_NAMES, PAYLOAD_SCHEMAS, ingestPayloadSchema, scanPayloadSchema, type QueueName, type IngestPayload, type ScanPayload } from "./payloads.ts";
+export {
+  QUEUE_NAMES,
+  PAYLOAD_SCHEMAS,
+  evidenceSourceSchema,
+  ingestPayloadSchema,
+  regradePayloadSchema,
+  scanPayloadSchema,
+  type EvidenceSource,
+  type QueueName,
+  type IngestPayload,
+  type RegradePayload,
+  type ScanPayload,
+} from "./payloads.ts";
+export { enqueueRegrade } from "./enqueue-regrade.ts";
 export { enqueue, DEFAULT_JOB_OPTIONS, type EnqueueOptions, type PayloadOf } from "./enqueue.ts";
 export { createWorker, stalledSettings, jsonLog, type CreateWorkerOptions, type JobContext, type JobHandler, type WorkerLog } from "./create-worker.ts";
 export { reportProgress, type ProgressTarget } from "./report-progress.ts";

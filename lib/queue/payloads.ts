@@ -2,7 +2,7 @@
 // receipt: a payload that fails is a programming error and fails the job without retries.
 import { z } from "zod";
 
-export const QUEUE_NAMES = { ingest: "ingest", scan: "scan", schedule: "schedule", audit: "audit", train: "train" } as const;
+export const QUEUE_NAMES = { ingest: "ingest", scan: "scan", schedule: "schedule", audit: "audit", train: "train", regrade: "regrade" } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export const ingestPayloadSchema = z.object({
@@ -36,10 +36,29 @@ export const trainPayloadSchema = z.object({
 });
 export type TrainPayload = z.infer<typeof trainPayloadSchema>;
 
+/** What just produced new evidence: a model version itself, or a run, audit, scan or dataset version behind some. */
+export const evidenceSourceSchema = z.union([
+  z.object({ modelVersionId: z.string().min(1) }).strict(),
+  z.object({ trainingRunId: z.string().min(1) }).strict(),
+  z.object({ auditId: z.string().min(1) }).strict(),
+  z.object({ scanId: z.string().min(1) }).strict(),
+  z.object({ datasetVersionId: z.string().min(1) }).strict(),
+]);
+export type EvidenceSource = z.infer<typeof evidenceSourceSchema>;
+
+/** Regrade the model versions new evidence bears on (see lib/scorecard refreshScorecards). */
+export const regradePayloadSchema = z.object({
+  source: evidenceSourceSchema,
+  /** Why, in a few words ("audit completed"): shown in the snapshot history. */
+  reason: z.string().min(1).max(200),
+});
+export type RegradePayload = z.infer<typeof regradePayloadSchema>;
+
 export const PAYLOAD_SCHEMAS = {
   ingest: ingestPayloadSchema,
   scan: scanPayloadSchema,
   schedule: schedulePayloadSchema,
   audit: auditPayloadSchema,
   train: trainPayloadSchema,
+  regrade: regradePayloadSchema,
 } as const satisfies Record<QueueName, z.ZodType>;

@@ -3,8 +3,9 @@
 // areas (load-governance-summary.ts, read-membership-figures.ts) stay internal.
 //
 // Hook for other areas: after new evidence lands (an audit completes, a finding is triaged, a scan
-// finishes), call `await recomputeScorecard(db, modelVersionId, "audit completed")` after the
-// transaction commits. It writes a snapshot only when the evidence changed.
+// finishes), call `await enqueueRegrade(db, { auditId }, "audit completed")` (lib/queue) after the
+// transaction commits; workers/regrade.ts runs refreshScorecards, which writes a snapshot only when
+// the evidence changed.
 export { decideScorecard, type DecideScorecardOptions } from "./decide-scorecard.ts";
 export { exportScorecard, SCORECARD_EXPORT_SCHEMA, type ScorecardExport } from "./export-scorecard.ts";
 export { findModelVersion } from "./find-model-version.ts";

@@ -1,14 +1,9 @@
 import type { Db } from "../db/index.ts";
+import type { EvidenceSource } from "../queue/index.ts";
 import { ORG_POLICY_KEY } from "./policy-store.ts";
 import { recomputeScorecard } from "./recompute-scorecard.ts";
 
-/** What just produced new evidence: a model version itself, or a run, audit or dataset version behind some. */
-export type EvidenceSource =
-  | { modelVersionId: string }
-  | { trainingRunId: string }
-  | { auditId: string }
-  | { scanId: string }
-  | { datasetVersionId: string };
+export type { EvidenceSource };
 
 async function modelVersionsOf(db: Db, source: EvidenceSource): Promise<string[]> {
   if ("modelVersionId" in source) return [source.modelVersionId];
@@ -37,9 +32,10 @@ async function modelVersionsOf(db: Db, source: EvidenceSource): Promise<string[]
 
 /**
  * Regrades every model version the new evidence bears on (a snapshot is written only when its
- * evidence changed). Workers and route handlers call it after their own transaction has committed:
- * the scorecard area reads the other areas, never the other way round. Until a policy is saved
- * there is nothing to grade against, and nothing is written.
+ * evidence changed). The `regrade` queue's consumer (workers/regrade.ts) calls it; whatever changed
+ * the evidence queues that job (lib/queue enqueueRegrade): the scorecard area reads the other areas,
+ * never the other way round. Until a policy is saved there is nothing to grade against, and
+ * nothing is written.
  */
 export async function refreshScorecards(db: Db, source: EvidenceSource, reason: string): Promise<number> {
   if ((await db.policyVersion.count({ where: { policy: { name: ORG_POLICY_KEY } } })) === 0) return 0;

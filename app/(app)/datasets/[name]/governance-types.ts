@@ -1,8 +1,5 @@
 // JSON shapes of the governance API as client components receive them (dates as ISO strings).
-import type { Serialized } from "@/lib/api";
-import type { FindingStatus, ScanKind, Severity } from "@/lib/db";
-import type { FindingView, GovernanceSummary } from "@/lib/findings";
-import type { LineageView, UseVerdict } from "@/lib/governance";
+import type { FindingStatus, IntendedUse, ScanKind, Severity } from "@/lib/db/generated/enums";
 
 export interface ScanJson {
   id: string;
@@ -17,14 +14,42 @@ export interface ScanJson {
   finishedAt: string | null;
 }
 
-/** Each scan kind writes its finding's location as a JSON object (read by describeLocation). */
-export type FindingJson = Omit<Serialized<FindingView>, "location"> & { location: Record<string, unknown> };
+export interface FindingJson {
+  id: string;
+  scanId: string;
+  type: string;
+  severity: Severity;
+  location: Record<string, unknown>;
+  maskedSample: string | null;
+  status: FindingStatus;
+  triageReason: string | null;
+  triagedAt: string | null;
+  triagedBy: { email: string } | null;
+  scan: { kind: ScanKind };
+  createdAt: string;
+}
 
-export type GovernanceJson = Serialized<GovernanceSummary>;
+export interface GovernanceJson {
+  openFindings: Record<Severity, number>;
+  license: { verdict: "compatible" | "conflict" | "unknown"; reasons: string[] };
+  duplicateRate: number | null;
+  contaminationRate: number | null;
+  kAnonymity: number | null;
+  provenanceCompleteness: number;
+}
 
-export type UseVerdictJson = Serialized<UseVerdict>;
+export interface UseVerdictJson {
+  use: IntendedUse;
+  verdict: "compatible" | "conflict" | "unknown";
+  obligations: string[];
+  reasons: string[];
+}
 
-export type LineageJson = Serialized<LineageView>;
+export interface LineageJson {
+  rootId: string;
+  nodes: { versionId: string; datasetName: string; version: number; licenseExpression: string; generation: number }[];
+  edges: { parentId: string; childId: string; transformation: string }[];
+}
 
 /** What the signed-in user may do with this version's governance. */
 export interface GovernanceAbilities {

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { triageFinding, triageFindingSchema } from "@/lib/findings";
-import { refreshScorecards } from "@/lib/scorecard";
+import { enqueueRegrade } from "@/lib/queue";
 import { jsonResponse } from "@/app/_server/json-response";
 import { readJsonBody, withPermission } from "@/app/_server/with-permission";
 
@@ -9,6 +9,6 @@ export const PATCH = withPermission<{ id: string }>("findings.triage", async ({ 
   const input = triageFindingSchema.parse(await readJsonBody(request));
   const finding = await triageFinding(getDb(), principal, params.id, input);
   // Open findings are scorecard evidence: the versions trained on this data are regraded.
-  await refreshScorecards(getDb(), { datasetVersionId: finding.datasetVersionId }, "finding triaged");
+  await enqueueRegrade(getDb(), { datasetVersionId: finding.datasetVersionId }, "finding triaged");
   return jsonResponse(finding);
 });

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { readUploadedModel } from "@/app/api/v1/models/_server/read-uploaded-model";
 import { uploadModelVersion } from "@/lib/models";
-import { refreshScorecards } from "@/lib/scorecard";
+import { enqueueRegrade } from "@/lib/queue";
 import { jsonResponse } from "@/app/_server/json-response";
 import { withPermission } from "@/app/_server/with-permission";
 
@@ -11,6 +11,6 @@ import { withPermission } from "@/app/_server/with-permission";
 export const POST = withPermission<{ name: string }>("models.write", async ({ request, principal, params }) => {
   const { bundle, metadata } = await readUploadedModel(request);
   const version = await uploadModelVersion(getDb(), principal, params.name, bundle, metadata);
-  await refreshScorecards(getDb(), { modelVersionId: version.id }, "model version uploaded");
+  await enqueueRegrade(getDb(), { modelVersionId: version.id }, "model version uploaded");
   return jsonResponse(version, { status: 201 });
 });

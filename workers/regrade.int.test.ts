@@ -1,0 +1,83 @@
+// Regrading as an event: a finding triaged through the real route handler answers 200 while the
+// regrade it queued fails, and the `regrade` job is retried by BullMQ (real Redis) until it lands.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createApiToken, type Principal } from "../lib/auth/index.ts";
+import type { Db } from "../lib/db/index.ts";
+import { closeQueueObject, closeQueues, type AnyWorker } from "../lib/queue/index.ts";
+import { datasetVersion, modelVersion, person, piiScan, policyDatabase } from "../lib/scorecard/evidence-rows.test-support.ts";
+import { recomputeScorecard } from "../lib/scorecard/index.ts";
+import { waitFor } from "./worker-process.test-support.ts";
+import { startRegradeWorker } from "./regrade.ts";
+
+process.env.CANARY_QUEUE_PREFIX = "t_regrade_worker";
+
+// The route handler reaches the database through getDb(): this file's own database instead.
+const scratch = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock("../lib/db/index.ts", async (importOriginal) => ({ ...(await importOriginal<typeof import("../lib/db/index.ts")>()), getDb: () => scratch.db }));
+// The scorecard store is down while `failing` holds: every regrade throws.
+const regrade = vi.hoisted(() => ({ failing: false }));
+vi.mock("../lib/scorecard/recompute-scorecard.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../lib/scorecard/recompute-scorecard.ts")>();
+  return {
+    ...original,
+    recomputeScorecard: (...args: Parameters<typeof original.recomputeScorecard>) => {
+      if (regrade.failing) throw new Error("scorecard store unavailable");
+      return original.recomputeScorecard(...args);
+    },
+  };
+});
+
+const { PATCH } = await import("../app/api/v1/findings/[id]/route.ts");
+
+let db: Db;
+let close: () => Promise<void>;
+let officer: Principal;
+let worker: AnyWorker | undefined;
+
+beforeAll(async () => {
+  ({ db, close } = await policyDatabase("regrade"));
+  scratch.db = db;
+  officer = await person(db, "compliance_officer");
+});
+afterAll(async () => {
+  if (worker) await closeQueueObject(worker);
+  await closeQueues();
+  await close();
+});
+
+describe("the regrade queue", () => {
+  it("answers a triage with 200 while its regrade fails, and retries the regrade until it lands", async () => {
+    const engineer = await person(db, "ml_engineer");
+    const dv = await datasetVersion(db, engineer);
+    await piiScan(db, dv.id, ["high"]);
+    const mv = await modelVersion(db, engineer, { trainDatasetVersionId: dv.id });
+    const before = (await recomputeScorecard(db, mv.id, "test")).scorecard;
+    const finding = await db.finding.findFirstOrThrow({ where: { datasetVersionId: dv.id } });
+    const { token } = await createApiToken(db, officer, { name: "regrade test" });
+
+    regrade.failing = true;
+    const response = await PATCH(
+      new Request(`http://localhost/api/v1/findings/${finding.id}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ status: "false_positive", reason: "a test address" }),
+      }),
+      { params: Promise.resolve({ id: finding.id }) },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: finding.id, status: "false_positive" });
+    expect((await db.finding.findUniqueOrThrow({ where: { id: finding.id } })).status).toBe("false_positive");
+    const job = await db.job.findFirstOrThrow({ where: { queue: "regrade", subjectType: "dataset_version", subjectId: dv.id } });
+    expect(job).toMatchObject({ status: "queued", payload: { source: { datasetVersionId: dv.id }, reason: "finding triaged" } });
+
+    worker = startRegradeWorker({ db });
+    const retrying = await waitFor("a failed attempt to be queued again", () => db.job.findUniqueOrThrow({ where: { id: job.id } }), (row) => row.attempts === 1 && row.status === "queued" && row.error !== null);
+    expect(retrying.error).toBe("Error: scorecard store unavailable");
+    regrade.failing = false;
+    const done = await waitFor("the regrade to complete", () => db.job.findUniqueOrThrow({ where: { id: job.id } }), (row) => row.status !== "queued" && row.status !== "active", 20_000);
+    expect(done).toMatchObject({ status: "completed", attempts: 2, error: null, result: { snapshots: 1 } });
+    const latest = await db.scorecard.findFirstOrThrow({ where: { modelVersionId: mv.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(latest.id).not.toBe(before.id);
+    expect(latest.reason).toBe("finding triaged");
+  }, 60_000);
+});
