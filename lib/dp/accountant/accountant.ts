@@ -2,7 +2,7 @@
 // stateful object that records (noise multiplier, sample rate, steps) runs and answers epsilon for
 // a delta; the maths lives in ./analysis as pure functions.
 import { AppError } from "../../errors/index.ts";
-import type { SgmRun } from "./analysis/prv.ts";
+import type { SgmRun } from "./analysis/poisson-subsampled-gaussian-prv.ts";
 
 export type AccountantMechanism = "rdp" | "prv";
 

@@ -20,4 +20,5 @@ export {
   type CalibratedNoise,
 } from "./calibrate.ts";
 export { DEFAULT_ALPHAS, computeRdp, getPrivacySpent, type RdpPrivacySpent } from "./analysis/rdp.ts";
-export { computePrvEpsilon, type SgmRun } from "./analysis/prv.ts";
+export { computePrvEpsilon } from "./analysis/prv.ts";
+export type { SgmRun } from "./analysis/poisson-subsampled-gaussian-prv.ts";

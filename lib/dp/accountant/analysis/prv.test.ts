@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  composeHeterogeneous,
-  composeSpectra,
-  composedPmf,
-  computeEpsilonFromPrv,
-  computeEpsilonFromSpectrum,
-  computePrvEpsilon,
-  computeSafeDomainSize,
-  createPrvDomain,
-  discretizePrv,
-  domainPoint,
-  lowFrequencySpectrum,
-  PoissonSubsampledGaussianPrv,
-  type DiscretePrv,
-} from "./prv.ts";
+import { composedPmf, composeHeterogeneous, composeSpectra, lowFrequencySpectrum } from "./compose-prv.ts";
+import { discretizePrv, type DiscretePrv } from "./discretize-prv.ts";
+import { PoissonSubsampledGaussianPrv } from "./poisson-subsampled-gaussian-prv.ts";
+import { computePrvEpsilon } from "./prv.ts";
+import { computeSafeDomainSize, createPrvDomain, domainPoint } from "./prv-domain.ts";
+import { computeEpsilonFromPrv, computeEpsilonFromSpectrum } from "./prv-epsilon.ts";
 import { rfft } from "./fft.ts";
 import { computeRdp, DEFAULT_ALPHAS, getPrivacySpent } from "./rdp.ts";
 import { normalCdf } from "../../../numerics/index.ts";
