@@ -1,8 +1,10 @@
 // The JSON shapes of /api/v1 as the browser receives them (dates as ISO strings, BigInt as decimal
 // strings), per the API contract. Pages that render server-side serialise to the same shapes.
 import type { Serialized } from "@/lib/api";
-import type { ConsentBasis, DataFormat, IntendedUse, Role, VersionStatus } from "@/lib/db";
+import type { ApiTokenSummary } from "@/lib/auth";
+import type { ConsentBasis, DataFormat, IntendedUse, VersionStatus } from "@/lib/db";
 import type { JobView as QueueJobView } from "@/lib/queue";
+import type { UserWithRoles } from "@/lib/users";
 
 export interface DatasetListItem {
   id: string;
@@ -79,23 +81,6 @@ export interface AuditLogVerificationView {
   missingEntries: { afterSeq: string; throughSeq: string } | null;
 }
 
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-}
+export type ApiTokenView = Serialized<ApiTokenSummary>;
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  isService: boolean;
-  disabledAt: string | null;
-  createdAt: string;
-  roles: Role[];
-}
+export type UserView = Serialized<UserWithRoles>;

@@ -1,21 +1,16 @@
 import type { Metadata } from "next";
+import { toSerialized } from "@/lib/api";
 import { listApiTokens, PERMISSIONS, permissionsOf, principalCan } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { ROLE_LABELS, labelOf } from "@/lib/format";
 import { listUsers } from "@/lib/users";
 import { requirePagePermission } from "@/app/_server/require-page-permission";
-import type { ApiTokenView, UserView } from "../../_components/api-types";
 import { KeyIcon, UsersIcon } from "../../_components/icons";
 import { PageHeader } from "../../_components/page-header";
 import { TokensPanel } from "./tokens-panel";
 import { UsersPanel } from "./users-panel";
 
 export const metadata: Metadata = { title: "Settings" };
-
-/** Dates to ISO strings, as the API would send them, for client components. */
-function plain<T>(value: unknown): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
 
 export default async function SettingsPage() {
   const principal = await requirePagePermission("settings.read");
@@ -88,7 +83,7 @@ export default async function SettingsPage() {
                 </div>
               </div>
             </div>
-            <TokensPanel tokens={plain<ApiTokenView[]>(tokens)} grantable={granted} />
+            <TokensPanel tokens={toSerialized(tokens)} grantable={granted} />
           </section>
         ) : null}
 
@@ -103,7 +98,7 @@ export default async function SettingsPage() {
                 </div>
               </div>
             </div>
-            <UsersPanel users={plain<UserView[]>(users)} currentUserId={principal.userId} />
+            <UsersPanel users={toSerialized(users)} currentUserId={principal.userId} />
           </section>
         ) : null}
       </div>
