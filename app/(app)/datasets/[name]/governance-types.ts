@@ -1,5 +1,8 @@
 // JSON shapes of the governance API as client components receive them (dates as ISO strings).
-import type { FindingStatus, IntendedUse, ScanKind, Severity } from "@/lib/db/generated/enums";
+import type { Serialized } from "@/lib/api";
+import type { FindingStatus, ScanKind, Severity } from "@/lib/db";
+import type { FindingView, GovernanceSummary } from "@/lib/findings";
+import type { LineageView, UseVerdict } from "@/lib/governance";
 
 export interface ScanJson {
   id: string;
@@ -14,42 +17,14 @@ export interface ScanJson {
   finishedAt: string | null;
 }
 
-export interface FindingJson {
-  id: string;
-  scanId: string;
-  type: string;
-  severity: Severity;
-  location: Record<string, unknown>;
-  maskedSample: string | null;
-  status: FindingStatus;
-  triageReason: string | null;
-  triagedAt: string | null;
-  triagedBy: { email: string } | null;
-  scan: { kind: ScanKind };
-  createdAt: string;
-}
+/** Each scan kind writes its finding's location as a JSON object (read by describeLocation). */
+export type FindingJson = Omit<Serialized<FindingView>, "location"> & { location: Record<string, unknown> };
 
-export interface GovernanceJson {
-  openFindings: Record<Severity, number>;
-  license: { verdict: "compatible" | "conflict" | "unknown"; reasons: string[] };
-  duplicateRate: number | null;
-  contaminationRate: number | null;
-  kAnonymity: number | null;
-  provenanceCompleteness: number;
-}
+export type GovernanceJson = Serialized<GovernanceSummary>;
 
-export interface UseVerdictJson {
-  use: IntendedUse;
-  verdict: "compatible" | "conflict" | "unknown";
-  obligations: string[];
-  reasons: string[];
-}
+export type UseVerdictJson = Serialized<UseVerdict>;
 
-export interface LineageJson {
-  rootId: string;
-  nodes: { versionId: string; datasetName: string; version: number; licenseExpression: string; generation: number }[];
-  edges: { parentId: string; childId: string; transformation: string }[];
-}
+export type LineageJson = Serialized<LineageView>;
 
 /** What the signed-in user may do with this version's governance. */
 export interface GovernanceAbilities {
