@@ -11,21 +11,21 @@ import { startRegradeWorker } from "./regrade.ts";
 
 process.env.CANARY_QUEUE_PREFIX = "t_regrade_worker";
 
-// The route handler reaches the database through getDb(): this file's own database instead.
+// The route handler reaches the database through getDb(): this file's own database instead, whose
+// policy table (the first thing a regrade reads) is unreachable while `regrade.failing` holds.
 const scratch = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("../lib/db/index.ts", async (importOriginal) => ({ ...(await importOriginal<typeof import("../lib/db/index.ts")>()), getDb: () => scratch.db }));
-// The scorecard store is down while `failing` holds: every regrade throws.
 const regrade = vi.hoisted(() => ({ failing: false }));
-vi.mock("../lib/scorecard/recompute-scorecard.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../lib/scorecard/recompute-scorecard.ts")>();
-  return {
-    ...original,
-    recomputeScorecard: (...args: Parameters<typeof original.recomputeScorecard>) => {
-      if (regrade.failing) throw new Error("scorecard store unavailable");
-      return original.recomputeScorecard(...args);
+vi.mock("../lib/db/index.ts", async (importOriginal) => ({ ...(await importOriginal<typeof import("../lib/db/index.ts")>()), getDb: () => scratch.db }));
+
+function failingWhileAsked(db: Db): Db {
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "policyVersion" && regrade.failing) throw new Error("scorecard store unavailable");
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
     },
-  };
-});
+  });
+}
 
 const { PATCH } = await import("../app/api/v1/findings/[id]/route.ts");
 
@@ -36,7 +36,7 @@ let worker: AnyWorker | undefined;
 
 beforeAll(async () => {
   ({ db, close } = await policyDatabase("regrade"));
-  scratch.db = db;
+  scratch.db = failingWhileAsked(db);
   officer = await person(db, "compliance_officer");
 });
 afterAll(async () => {
@@ -67,10 +67,10 @@ describe("the regrade queue", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ id: finding.id, status: "false_positive" });
     expect((await db.finding.findUniqueOrThrow({ where: { id: finding.id } })).status).toBe("false_positive");
-    const job = await db.job.findFirstOrThrow({ where: { queue: "regrade", subjectType: "dataset_version", subjectId: dv.id } });
+    const job = await db.job.findFirstOrThrow({ where: { queue: "regrade", subjectType: "scorecard_evidence", subjectId: dv.id } });
     expect(job).toMatchObject({ status: "queued", payload: { source: { datasetVersionId: dv.id }, reason: "finding triaged" } });
 
-    worker = startRegradeWorker({ db });
+    worker = startRegradeWorker({ db: scratch.db as Db });
     const retrying = await waitFor("a failed attempt to be queued again", () => db.job.findUniqueOrThrow({ where: { id: job.id } }), (row) => row.attempts === 1 && row.status === "queued" && row.error !== null);
     expect(retrying.error).toBe("Error: scorecard store unavailable");
     regrade.failing = false;

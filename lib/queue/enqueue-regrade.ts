@@ -9,17 +9,10 @@ import { jobErrorMessage } from "./job-status.ts";
 import type { JobView } from "./job-view.ts";
 import type { EvidenceSource } from "./payloads.ts";
 
-const SUBJECT_TYPES = {
-  modelVersionId: "model_version",
-  trainingRunId: "training_run",
-  auditId: "leakage_audit",
-  scanId: "scan",
-  datasetVersionId: "dataset_version",
-} as const;
-
+// Its own subject type: pages find a run's, an audit's or a version's latest job by subject, and
+// that must stay the train, audit or ingest job, not the regrade it queued. The id is the source's.
 function subjectOf(source: EvidenceSource): { subjectType: string; subjectId: string } {
-  const [key, id] = Object.entries(source)[0] as [keyof typeof SUBJECT_TYPES, string];
-  return { subjectType: SUBJECT_TYPES[key], subjectId: id };
+  return { subjectType: "scorecard_evidence", subjectId: Object.values(source)[0] as string };
 }
 
 /**
