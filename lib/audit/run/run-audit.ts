@@ -5,7 +5,7 @@ import { parseAuditConfig } from "./audit-config.ts";
 import { trainingsOf } from "./estimate-audit-cost.ts";
 import type { AuditContext } from "./audit-context.ts";
 import type { LoadAuditTarget } from "./audit-target.ts";
-import { KIND_RUNNERS } from "./kind-runners.ts";
+import { KIND_RUNNERS } from "./runners/index.ts";
 import { auditResultsSchema } from "./results.ts";
 
 export interface RunAuditOptions {

@@ -1,0 +1,6 @@
+import type { TrainingData } from "../../../dp/training/train.ts";
+import { scoresFromLogits, type Classifier } from "../../attacks/index.ts";
+
+export function classifierScores(classifier: Classifier, data: TrainingData, kind: Parameters<typeof scoresFromLogits>[3]): Float64Array {
+  return scoresFromLogits(classifier.logits(data), data.labels, classifier.numClasses, kind);
+}
