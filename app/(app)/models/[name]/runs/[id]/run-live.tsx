@@ -1,51 +1,37 @@
 "use client";
 // A training run as it happens: polled every second while queued or active.
 import Link from "next/link";
-import { useState } from "react";
-import { apiFetch, messageOf } from "../../../../../_components/api-client";
+import { apiFetch } from "../../../../../_components/api-client";
 import { ProgressBar } from "../../../../../_components/progress-bar";
 import { StatusBadge, isActiveStatus } from "../../../../../_components/status-badge";
+import { useApiAction } from "../../../../../_components/use-api-action";
 import { useApiQuery } from "../../../../../_components/use-api-query";
+import type { Serialized } from "@/lib/api";
 import { formatEpsilon } from "@/lib/format";
+import type { TrainingRunView } from "@/lib/training";
 import { formatDelta, formatPercent } from "../../../_components/format";
-import type { TrainingProgress } from "@/lib/training/training-progress";
 import { TrainingCurves } from "../../../_components/training-curves";
 
-export interface RunView {
-  id: string;
-  model: string;
-  status: string;
-  dataset: { name: string; version: number };
+/** GET /api/v1/training-runs/{id}; lib/ types the stored config as unknown, so the fields this page reads are spelled out. */
+export type RunView = Omit<Serialized<TrainingRunView>, "config"> & {
   config: { train?: { delta?: number; noiseMultiplier?: number; sampleRate?: number; clipNorm?: number; accountant?: string; private?: boolean }; plannedEpsilon?: number | null };
-  progress: TrainingProgress;
-  epsilonSpent: number;
-  backend: string | null;
-  error: string | null;
-  modelVersion: number | null;
-  job: { id: string; status: string; progress: number; progressMessage: string } | null;
-  createdBy: string;
-}
+};
 
 export function RunLive({ initial, canCancel }: { initial: RunView; canCancel: boolean }) {
   const { data } = useApiQuery<RunView>(`/api/v1/training-runs/${initial.id}`, { refreshMs: 1000, shouldPoll: (run) => isActiveStatus(run.status) });
   const run = data ?? initial;
-  const [cancelError, setCancelError] = useState<string | null>(null);
-  const [cancelling, setCancelling] = useState(false);
+  const { busy: cancelling, error: cancelError, run: runCancel } = useApiAction();
   const p = run.progress;
   const planned = run.config.plannedEpsilon ?? p.plannedEpsilon ?? null;
   const active = isActiveStatus(run.status);
   const contamination = p.outsideGuarantee?.contamination;
 
   async function cancel() {
-    if (!run.job) return;
-    setCancelling(true);
-    try {
-      await apiFetch(`/api/v1/jobs/${run.job.id}/cancel`, { method: "POST" });
-    } catch (error) {
-      setCancelError(messageOf(error));
-    } finally {
-      setCancelling(false);
-    }
+    const job = run.job;
+    if (!job) return;
+    await runCancel(async () => {
+      await apiFetch(`/api/v1/jobs/${job.id}/cancel`, { method: "POST" });
+    });
   }
 
   return (
