@@ -15,7 +15,7 @@
 // declared preprocessing schema leaves it out) and holds a few e-mail addresses for the PII scan (medium
 // severity: findings to show, none that blocks approval).
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { defaultPolicy } from "../lib/policy/default-policy.ts";
+import { defaultPolicy } from "../lib/policy/index.ts";
 import { asUser, registerAndUpload, rollBackFromDriftAlert, uniqueName } from "./support";
 
 const REGIONS = ["north", "south", "east"];

@@ -10,9 +10,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { can } from "../lib/auth/permissions.ts";
-import { ROUTE_PERMISSIONS, type RouteAccess } from "../lib/auth/route-permissions.ts";
-import type { Role } from "../lib/db/generated/enums.ts";
+import { can, ROUTE_PERMISSIONS, type RouteAccess } from "../lib/auth/index.ts";
+import type { Role } from "../lib/db/index.ts";
 import { DUPLICATE_ROWS, findPlantedValues } from "../lib/findings/planted-pii.test-support.ts";
 import { signInRequest } from "./support";
 

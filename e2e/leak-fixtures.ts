@@ -7,13 +7,12 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createApiToken } from "../lib/auth/index.ts";
-import { principalOfUser, type Principal } from "../lib/auth/principal.ts";
+import { createApiToken, principalOfUser, type Principal } from "../lib/auth/index.ts";
 import { registerDataset, uploadDatasetVersion } from "../lib/datasets/index.ts";
 import { getDb } from "../lib/db/index.ts";
 import { plantedCsv, plantedRows } from "../lib/findings/planted-pii.test-support.ts";
 import { closeQueues } from "../lib/queue/index.ts";
-import { startScan } from "../lib/scan/run/index.ts";
+import { startScan } from "../lib/scan/index.ts";
 import { ensureDefaultPolicy, recomputeScorecard } from "../lib/scorecard/index.ts";
 import { modelVersion } from "../lib/scorecard/evidence-rows.test-support.ts";
 

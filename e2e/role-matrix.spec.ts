@@ -11,10 +11,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { can, type Permission } from "../lib/auth/permissions.ts";
-import { ROUTE_PERMISSIONS, type RouteAccess } from "../lib/auth/route-permissions.ts";
-import { FORBIDDEN_PAGE, ROLE_REFRESH_MS, SIGN_IN_PAGE } from "../lib/auth/session-policy.ts";
-import type { Role } from "../lib/db/generated/enums.ts";
+import { can, FORBIDDEN_PAGE, ROLE_REFRESH_MS, ROUTE_PERMISSIONS, SIGN_IN_PAGE, type Permission, type RouteAccess } from "../lib/auth/index.ts";
+import type { Role } from "../lib/db/index.ts";
 import { signInRequest } from "./support";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

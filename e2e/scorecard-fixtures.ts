@@ -8,7 +8,7 @@ import { getDb } from "../lib/db/index.ts";
 import { ensureEnvironments, promote } from "../lib/deploy/index.ts";
 import { defaultPolicy } from "../lib/policy/index.ts";
 import { decideScorecard, ensureDefaultPolicy, recomputeScorecard, savePolicyVersion } from "../lib/scorecard/index.ts";
-import { principalOfUser, type Principal } from "../lib/auth/principal.ts";
+import { principalOfUser, type Principal } from "../lib/auth/index.ts";
 import { audit, datasetVersion, modelVersion, piiScan } from "../lib/scorecard/evidence-rows.test-support.ts";
 
 async function demoPrincipal(email: string): Promise<Principal> {

@@ -3,21 +3,13 @@
 // immutable results, a LiRA audit trains its shadow models with progress, a scores-only upload is
 // audited, and an audit of a version with no evaluation data fails with a clear message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelAuditSubject, readMembershipEvidence, startAudit, startScoresAudit } from "../lib/audit/run/index.ts";
-import { runAudit, type AuditTarget, type LoadAuditTarget } from "../lib/audit/run/runner.ts";
-import { networkClassifier } from "../lib/audit/attacks/index.ts";
-import { membershipMetrics, MembershipScores } from "../lib/audit/metrics/index.ts";
-import type { Principal } from "../lib/auth/principal.ts";
+import { cancelAuditSubject, membershipMetrics, MembershipScores, readMembershipEvidence, startAudit, startScoresAudit } from "../lib/audit/index.ts";
+import { networkClassifier, runAudit, type AuditTarget, type LoadAuditTarget } from "../lib/audit/worker.ts";
+import type { Principal } from "../lib/auth/index.ts";
 import { uploadDatasetVersion } from "../lib/datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../lib/datasets/datasets.test-support.ts";
 import { createDb } from "../lib/db/index.ts";
-import { encodeRows, fitFeatureEncoding, type TabularRow } from "../lib/dp/data/tabular.ts";
-import { disposeNetwork, type Network } from "../lib/dp/models/network.ts";
-import { mlpSpec } from "../lib/dp/models/network-spec.ts";
-import * as tf from "../lib/dp/tf.ts";
-import { train } from "../lib/dp/training/train.ts";
-import { totalSteps, trainConfigSchema } from "../lib/dp/training/train-config.ts";
-import { epsilonAfter } from "../lib/dp/run/prepare-training.ts";
+import { disposeNetwork, encodeRows, epsilonAfter, fitFeatureEncoding, mlpSpec, tf, totalSteps, train, trainConfigSchema, type Network, type TabularRow } from "../lib/dp/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { cancelJob, closeQueueObject, closeQueues, type AnyWorker } from "../lib/queue/index.ts";
 import { bundleNetwork, registerModelVersion } from "../lib/models/index.ts";

@@ -1,9 +1,9 @@
 // Consumer of the `audit` queue: runs one stored leakage audit (membership inference, LiRA, one-run
 // ε, attribute inference, inversion, extraction, canary exposure, scores-only).
-import { cancelAuditSubject } from "../lib/audit/run/index.ts";
-import { auditTargetFromArtifact, markAuditFailed, runAudit, type LoadAuditTarget } from "../lib/audit/run/runner.ts";
+import { cancelAuditSubject } from "../lib/audit/index.ts";
+import { auditTargetFromArtifact, markAuditFailed, runAudit, type LoadAuditTarget } from "../lib/audit/worker.ts";
 import { getDb, type Db } from "../lib/db/index.ts";
-import { selectBackend } from "../lib/dp/backend/select-backend.ts";
+import { selectBackend } from "../lib/dp/worker.ts";
 import { loadModelVersionArtifact } from "../lib/models/index.ts";
 import { cancellable, createWorker, enqueueRegrade, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
 

@@ -2,7 +2,7 @@
 // stalled-job test kills a worker mid-job (SIGKILL: no cleanup at all) and checks that a second
 // worker finishes the job exactly once.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../lib/auth/principal.ts";
+import type { Principal } from "../lib/auth/index.ts";
 import { uploadDatasetVersion } from "../lib/datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv } from "../lib/datasets/datasets.test-support.ts";
 import { createDb } from "../lib/db/index.ts";

@@ -2,7 +2,7 @@
 import { getDb, type Db } from "../lib/db/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { cancellable, createWorker, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
-import { startDefaultScans } from "../lib/scan/run/index.ts";
+import { startDefaultScans } from "../lib/scan/index.ts";
 
 /** CANARY_INGEST_DELAY_MS_PER_1000_ROWS slows ingest down so tests can catch a job in flight. */
 function delayPer1000Rows(): number {

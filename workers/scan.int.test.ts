@@ -3,14 +3,13 @@
 // exactly the findings of one clean run, none twice. Also: cancelling a running scan, and the
 // default scans every ingested version gets.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../lib/auth/principal.ts";
+import type { Principal } from "../lib/auth/index.ts";
 import { uploadDatasetVersion } from "../lib/datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../lib/datasets/datasets.test-support.ts";
 import { createDb } from "../lib/db/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { cancelJob, closeQueues } from "../lib/queue/index.ts";
-import { scanPii } from "../lib/scan/pii/index.ts";
-import { cancelScanSubject, fingerprintOf, startScan } from "../lib/scan/run/index.ts";
+import { cancelScanSubject, fingerprintOf, scanPii, startScan } from "../lib/scan/index.ts";
 import { startWorkerProcess, waitFor, workerProcesses } from "./worker-process.test-support.ts";
 
 const QUEUE_PREFIX = "t_scan_worker";

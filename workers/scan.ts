@@ -1,7 +1,7 @@
 // Consumer of the `scan` queue: runs one stored scan (PII, duplicates, overlap, re-identification, license).
 import { getDb, type Db } from "../lib/db/index.ts";
 import { cancellable, createWorker, enqueueRegrade, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
-import { runScan } from "../lib/scan/run/index.ts";
+import { runScan } from "../lib/scan/index.ts";
 
 /** CANARY_SCAN_DELAY_MS_PER_1000_ROWS slows scans down so tests can catch a job in flight. */
 function delayPer1000Rows(): number {

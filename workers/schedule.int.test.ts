@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../lib/auth/principal.ts";
+import type { Principal } from "../lib/auth/index.ts";
 import type { Db } from "../lib/db/index.ts";
 import { ensureEnvironments, promote } from "../lib/deploy/index.ts";
 import { verifyWebhookSignature } from "../lib/notifications/index.ts";

@@ -1,10 +1,10 @@
 // Consumer of the `schedule` queue: one run of a stored schedule (fired by its BullMQ job scheduler
 // or by "run now"). After the last retry of a failing run, the failure itself raises an alert.
-import { startAudit } from "../lib/audit/run/index.ts";
+import { startAudit } from "../lib/audit/index.ts";
 import { getDb, type Db } from "../lib/db/index.ts";
 import { isAppError } from "../lib/errors/index.ts";
 import { createWorker, jobErrorMessage, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
-import { startScan } from "../lib/scan/run/index.ts";
+import { startScan } from "../lib/scan/index.ts";
 import { reportScheduleFailure, runSchedule, type ScheduleRunners } from "../lib/schedules/index.ts";
 
 /** The re-collection each schedule kind starts: an audit of the deployed version, or PII scans of its datasets. */

@@ -4,16 +4,16 @@
 // ledger entry with that ε, and the budget's remainder right. Also: the budget refuses a run that
 // would overspend it, and cancelling a running job cancels the run.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../lib/auth/principal.ts";
+import type { Principal } from "../lib/auth/index.ts";
 import { uploadDatasetVersion } from "../lib/datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../lib/datasets/datasets.test-support.ts";
 import { createDb } from "../lib/db/index.ts";
-import { epsilonAfter } from "../lib/dp/run/prepare-training.ts";
+import { epsilonAfter } from "../lib/dp/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { loadModelVersionArtifact } from "../lib/models/index.ts";
 import { cancelJob, closeQueues } from "../lib/queue/index.ts";
-import { readCheckpoint } from "../lib/training/checkpoint-store.ts";
 import { cancelTrainingRunSubject, getDatasetBudget, setDatasetBudget, setNonPrivateUse, startTrainingRun } from "../lib/training/index.ts";
+import { readCheckpoint } from "../lib/training/worker.ts";
 import { startWorkerProcess, waitFor, workerProcesses } from "./worker-process.test-support.ts";
 
 const QUEUE_PREFIX = "t_train_worker";

@@ -4,7 +4,7 @@ import { getDb, type Db } from "../lib/db/index.ts";
 import { isAppError } from "../lib/errors/index.ts";
 import { cancellable, createWorker, enqueueRegrade, jobErrorMessage, listenForCancellations, type AnyWorker, type CreateWorkerOptions } from "../lib/queue/index.ts";
 import { failTrainingRun } from "../lib/training/index.ts";
-import { runTrainingJob } from "../lib/training/run-training-job.ts";
+import { runTrainingJob } from "../lib/training/worker.ts";
 
 /** CANARY_TRAIN_STEP_DELAY_MS slows every step so tests can catch a run in flight. */
 function stepDelayMs(): number {

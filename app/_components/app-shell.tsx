@@ -2,8 +2,8 @@
 // and a top bar with the user menu. A server component: permissions are decided here, once.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { can, type Permission } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/db/generated/enums";
+import { can, type Permission } from "@/lib/auth";
+import type { Role } from "@/lib/db";
 import { ROLE_LABELS, labelOf } from "@/lib/format";
 import { CanaryMark } from "./icons";
 import { NavLinks, type NavItem } from "./nav-links";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { encode, type JWT } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLE_REFRESH_MS } from "@/lib/auth/session-policy";
+import { ROLE_REFRESH_MS } from "@/lib/auth";
 import { config, proxy } from "../../proxy";
 
 const root = path.resolve(import.meta.dirname, "../..");

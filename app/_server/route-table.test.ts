@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { HTTP_METHODS, ROUTE_PERMISSIONS, type RouteRule } from "@/lib/auth/route-permissions";
+import { HTTP_METHODS, ROUTE_PERMISSIONS, type RouteRule } from "@/lib/auth";
 
 const appDir = path.resolve(import.meta.dirname, "..");
 

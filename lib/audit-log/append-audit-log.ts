@@ -1,5 +1,4 @@
-import type { Tx } from "../db/client.ts";
-import { ADVISORY_LOCK_KEYS } from "../db/index.ts";
+import { ADVISORY_LOCK_KEYS, type Tx } from "../db/index.ts";
 import { canonicalSha256, entryHash, GENESIS_HASH } from "./hash.ts";
 
 export interface AuditActor {

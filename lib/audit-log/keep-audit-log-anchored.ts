@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/index.ts";
 import type { AuditLogAnchorOptions } from "./anchor.ts";
 import { AUDIT_LOG_APPENDED_CHANNEL } from "./append-audit-log.ts";
 import { writeAuditLogAnchor } from "./write-audit-log-anchor.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/index.ts";
 
 export const listAuditLogQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

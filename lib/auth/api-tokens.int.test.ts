@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb } from "../db/index.ts";
-import type { Role } from "../db/generated/enums.ts";
+import { createDb, type Role } from "../db/index.ts";
 import { createApiToken, hashApiToken, LAST_USED_RESOLUTION_MS, listApiTokens, resolveToken, revokeApiToken } from "./api-tokens.ts";
 import type { Principal } from "./principal.ts";
 

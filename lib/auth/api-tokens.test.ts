@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import {
   checkTokenScopes,

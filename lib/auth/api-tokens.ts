@@ -4,8 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { appendAuditLog } from "../audit-log/index.ts";
-import type { Db } from "../db/client.ts";
-import type { Role } from "../db/generated/enums.ts";
+import type { Db, Role } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { isPermission, permissionsOf, type Permission } from "./permissions.ts";
 import { principalCan, principalOfUser, type Principal } from "./principal.ts";

@@ -1,7 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { describe, expect, it, vi } from "vitest";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/index.ts";
 import { createAuthOptions, oidcProvider, SessionRevokedError } from "./auth-options.ts";
 import { hashPassword } from "./password.ts";
 import { ROLE_REFRESH_MS } from "./session-policy.ts";

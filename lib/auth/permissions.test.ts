@@ -3,7 +3,7 @@
 // (e2e/role-matrix.spec.ts and app/_server/route-table.test.ts take their expectations from the table
 // itself, so they cannot catch a wrong grant.)
 import { describe, expect, it } from "vitest";
-import type { Role } from "../db/generated/enums.ts";
+import type { Role } from "../db/index.ts";
 import { can, PERMISSIONS, permissionsOf, ROLES, type Permission } from "./permissions.ts";
 
 const GRANTED: Record<Role, readonly Permission[]> = {

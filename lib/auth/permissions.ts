@@ -1,6 +1,6 @@
 // The one permission table. Pages, route handlers, server actions, the CLI and workers all ask
 // `can(roles, permission)`; nothing else decides who may do what.
-import type { Role } from "../db/generated/enums.ts";
+import type { Role } from "../db/index.ts";
 
 export const ROLES = ["admin", "ml_engineer", "compliance_officer", "auditor", "service"] as const satisfies readonly Role[];
 

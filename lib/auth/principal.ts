@@ -1,4 +1,4 @@
-import type { Role } from "../db/generated/enums.ts";
+import type { Role } from "../db/index.ts";
 import { can, type Permission } from "./permissions.ts";
 
 /** Who is acting: a signed-in person, or an API token acting for its owner within its scopes. */

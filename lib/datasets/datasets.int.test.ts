@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { createDb } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { closeQueues } from "../queue/index.ts";

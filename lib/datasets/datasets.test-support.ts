@@ -2,7 +2,7 @@
 // users and datasets, so test files can share one database at the same time.
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import { registerDataset } from "./register-dataset.ts";
 

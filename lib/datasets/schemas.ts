@@ -1,9 +1,9 @@
 // One zod schema per API body and query; route handlers, server actions, the CLI and the OpenAPI
 // document all use these.
 import { z } from "zod";
-import { ConsentBasis, IntendedUse } from "../db/generated/enums.ts";
+import { ConsentBasis, IntendedUse } from "../db/browser.ts";
 import { isAppError } from "../errors/index.ts";
-import { parseLicenseExpression } from "../governance/parse-license-expression.ts";
+import { parseLicenseExpression } from "../governance/browser.ts";
 
 export const datasetNameSchema = z
   .string()

@@ -1,6 +1,6 @@
 // Promotion, rollback and resolve against a real PostgreSQL, in a database of this file's own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import { verifyAuditLog } from "../audit-log/index.ts";
 import { decideScorecard, recomputeScorecard } from "../scorecard/index.ts";

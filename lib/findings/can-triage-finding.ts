@@ -1,4 +1,4 @@
-import { principalCan, type Principal } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/index.ts";
 
 /** Roles that triage any dataset's findings; anyone else with findings.triage only their own datasets'. */
 const TRIAGE_ANY_ROLES = ["admin", "compliance_officer"] as const;

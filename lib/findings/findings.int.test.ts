@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { createTestPrincipal } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { closeQueues } from "../queue/index.ts";
-import { runScan, startScan } from "../scan/run/index.ts";
+import { runScan, startScan } from "../scan/index.ts";
 import { piiCsv, readyVersion } from "../scan/run/ready-version.test-support.ts";
 import { getFindingValue } from "./get-finding-value.ts";
 import { getGovernanceSummary } from "./get-governance-summary.ts";

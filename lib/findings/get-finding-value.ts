@@ -1,8 +1,8 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import { principalCan, type Principal } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
-import { PII_ENTITIES } from "../scan/pii/index.ts";
+import { PII_ENTITIES } from "../scan/index.ts";
 import type { BlobStore } from "../storage/index.ts";
 import { readVersionRecord } from "./read-version-record.ts";
 

@@ -1,5 +1,4 @@
-import type { ScanKind, Severity } from "../db/generated/enums.ts";
-import type { Db } from "../db/index.ts";
+import type { Db, ScanKind, Severity } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { checkLineageForUse, loadLineageGraph, provenanceCompleteness, type LicenseVerdict } from "../governance/index.ts";
 

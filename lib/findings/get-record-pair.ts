@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import { principalCan, type Principal } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import type { DataRecord } from "../records/index.ts";
 import type { BlobStore } from "../storage/index.ts";

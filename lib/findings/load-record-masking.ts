@@ -1,6 +1,6 @@
 import type { Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
-import { PII_ENTITIES, type PiiEntity } from "../scan/pii/index.ts";
+import { PII_ENTITIES, type PiiEntity } from "../scan/index.ts";
 
 /** A stored PII finding's span: code-point offsets into the value at `field` of one record. */
 interface StoredSpan {

@@ -1,4 +1,4 @@
-import { columnKey, maskValue } from "../scan/pii/index.ts";
+import { columnKey, maskValue } from "../scan/index.ts";
 import type { RecordMasking } from "./load-record-masking.ts";
 
 const MAX_DEPTH = 64;

@@ -2,11 +2,11 @@
 // silent on every masked view of the planted file and fire on the same views unmasked, so that a crawl
 // that finds nothing means the masking held (issue 13, item 3).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { createTestPrincipal } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { closeQueues } from "../queue/index.ts";
-import { runScan, startScan } from "../scan/run/index.ts";
+import { runScan, startScan } from "../scan/index.ts";
 import { readyVersion } from "../scan/run/ready-version.test-support.ts";
 import { getRecordPair } from "./get-record-pair.ts";
 import { listFindings } from "./list-findings.ts";

@@ -1,6 +1,6 @@
 // One zod schema per findings API query and body; route handlers, the OpenAPI document and pages use these.
 import { z } from "zod";
-import { FindingStatus, Severity } from "../db/generated/enums.ts";
+import { FindingStatus, Severity } from "../db/index.ts";
 
 export const FINDING_SORT_FIELDS = ["createdAt", "severity", "type", "status"] as const;
 

@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import { actsAs, type Principal } from "../auth/principal.ts";
+import { actsAs, type Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { canTriageFinding } from "./can-triage-finding.ts";

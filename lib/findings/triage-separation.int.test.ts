@@ -1,11 +1,11 @@
 // Separation of duties in triage (issue 13, item 10): whoever owns a dataset may not dismiss its
 // findings themselves; a compliance officer or an admin who does not own it must.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { createTestPrincipal } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
 import { closeQueues } from "../queue/index.ts";
-import { runScan, startScan } from "../scan/run/index.ts";
+import { runScan, startScan } from "../scan/index.ts";
 import { piiCsv, readyVersion } from "../scan/run/ready-version.test-support.ts";
 import { listFindings } from "./list-findings.ts";
 import { triageFinding } from "./triage-finding.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONSENT_BASIS_LABELS, INTENDED_USE_LABELS, ROLE_LABELS, labelOf } from "./labels.ts";
-import { ConsentBasis, IntendedUse, Role } from "../db/generated/enums.ts";
+import { ConsentBasis, IntendedUse, Role } from "../db/index.ts";
 
 describe("labels", () => {
   it("label every enum value of the schema", () => {

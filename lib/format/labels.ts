@@ -1,6 +1,6 @@
 // Human labels for the domain's enums, shared by tables, filters and forms. Keys are the enum
 // values stored in the database; `satisfies Record<…>` makes a new enum value a type error here.
-import type { ConsentBasis, IntendedUse, Role } from "../db/generated/enums.ts";
+import type { ConsentBasis, IntendedUse, Role } from "../db/index.ts";
 
 /** GDPR art. 6(1) lawful bases, plus "publicly available data" and "unknown" for legacy sets. */
 export const CONSENT_BASIS_LABELS = {

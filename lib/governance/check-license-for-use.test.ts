@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IntendedUse } from "../db/generated/enums.ts";
+import { IntendedUse } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { checkLicenseForUse } from "./check-license-for-use.ts";
 import { isApprovedBy } from "./is-approved-by.ts";

@@ -1,4 +1,4 @@
-import type { IntendedUse } from "../db/generated/enums.ts";
+import type { IntendedUse } from "../db/index.ts";
 import { OBLIGATIONS, licenseRuleFor, type Obligation } from "./license-rules.ts";
 import { isLicenseLeaf, parseLicenseExpression, type LicenseLeaf, type LicenseNode } from "./parse-license-expression.ts";
 

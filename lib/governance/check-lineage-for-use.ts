@@ -1,4 +1,4 @@
-import type { IntendedUse } from "../db/generated/enums.ts";
+import type { IntendedUse } from "../db/index.ts";
 import { isAppError } from "../errors/index.ts";
 import { checkLicenseForUse, unionObligations, type LicenseCheck, type LicenseVerdict } from "./check-license-for-use.ts";
 import { effectiveLicenseConstraints } from "./effective-license-constraints.ts";

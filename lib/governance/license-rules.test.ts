@@ -1,7 +1,7 @@
 import spdxLicenseIds from "spdx-license-ids";
 import deprecatedSpdxIds from "spdx-license-ids/deprecated";
 import { describe, expect, it } from "vitest";
-import { IntendedUse } from "../db/generated/enums.ts";
+import { IntendedUse } from "../db/index.ts";
 import { LICENSE_ALIASES, LICENSE_RULES, licenseRuleFor } from "./license-rules.ts";
 
 const USES = Object.values(IntendedUse);

@@ -1,4 +1,4 @@
-import type { IntendedUse } from "../db/generated/enums.ts";
+import type { IntendedUse } from "../db/index.ts";
 
 // What each common dataset license allows for each intended use, read conservatively. This is a screening
 // aid, not legal advice: "review" means a person must read the terms (the check answers "unknown"), and

@@ -1,5 +1,4 @@
-import { IntendedUse } from "../db/generated/enums.ts";
-import type { Db } from "../db/index.ts";
+import { IntendedUse, type Db } from "../db/index.ts";
 import { checkLineageForUse, type LineageLicenseCheck } from "./check-lineage-for-use.ts";
 import { loadLineageGraph } from "./load-lineage-graph.ts";
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../db/index.ts";
-import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-database.ts";
+import { createDb, createScratchDatabase, type Db, type ScratchDatabase } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { checkLineageForUse } from "./check-lineage-for-use.ts";
 import { lineageNeighbourhood } from "./lineage-neighbourhood.ts";

@@ -1,4 +1,4 @@
-import type { ConsentBasis } from "../db/generated/enums.ts";
+import type { ConsentBasis } from "../db/index.ts";
 
 /** The dataset fields provenance is judged on; null, undefined and blank strings count as missing. */
 export interface ProvenanceFields {

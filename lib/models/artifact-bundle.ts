@@ -2,7 +2,7 @@
 // (modelTopology, weightSpecs, weightData as base64), written and read through custom IOHandlers,
 // so one content-addressed blob (and one sha256) covers the architecture and the weights.
 import { z } from "zod";
-import * as tf from "../dp/tf.ts";
+import { tf } from "../dp/index.ts";
 import { AppError } from "../errors/index.ts";
 import { checkModelTopology } from "./check-model-topology.ts";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as tf from "../dp/tf.ts";
+import { tf } from "../dp/index.ts";
 import { bundleLayersModel, loadBundle } from "./artifact-bundle.ts";
 import { checkModelTopology, type ModelSizeCaps } from "./check-model-topology.ts";
 import { modelJsonToBundle } from "./model-json-to-bundle.ts";

@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { getModel, type ModelDetail } from "./get-model.ts";

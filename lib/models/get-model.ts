@@ -1,7 +1,7 @@
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
-import { type TrainingProgress, trainingProgressView } from "../training/training-progress.ts";
+import { type TrainingProgress, trainingProgressView } from "./training-progress.ts";
 import { type ModelVersionView, toModelVersionView, VERSION_VIEW_INCLUDE } from "./model-view.ts";
 
 export interface ModelDetail {

@@ -7,8 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations, readLocalMigrations } from "../db/migrate.ts";
-import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-database.ts";
+import { applyMigrations, createScratchDatabase, readLocalMigrations, type ScratchDatabase } from "../db/index.ts";
 
 const MIGRATION = "20261208050000_guarantee_source";
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");

@@ -27,3 +27,4 @@ export {
   type ListModelsQuery,
   type UploadMetadata,
 } from "./schemas.ts";
+export { appendCurvePoint, MAX_CURVE_POINTS, maySeeTrainingRowFigures, OUTSIDE_THE_GUARANTEE, trainingProgressView, type CurvePoint, type OutsideGuarantee, type TrainingProgress } from "./training-progress.ts";

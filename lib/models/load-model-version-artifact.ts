@@ -1,7 +1,5 @@
 import type { Db, Tx } from "../db/index.ts";
-import type { NetworkSpec } from "../dp/models/network-spec.ts";
-import type { InputEncoding } from "../dp/run/save-model.ts";
-import type * as tf from "../dp/tf.ts";
+import type { InputEncoding, NetworkSpec, tf } from "../dp/index.ts";
 import { AppError } from "../errors/index.ts";
 import { loadBundle } from "./artifact-bundle.ts";
 import { readBundle } from "./artifact-store.ts";

@@ -1,5 +1,4 @@
-import type { NetworkSpec } from "../dp/models/network-spec.ts";
-import type { InputEncoding } from "../dp/run/save-model.ts";
+import type { InputEncoding, NetworkSpec } from "../dp/index.ts";
 
 /**
  * ModelVersion.config: what audits and retraining need to treat inputs exactly as training did.

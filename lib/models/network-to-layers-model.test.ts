@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNetwork, disposeNetwork, forward } from "../dp/models/network.ts";
-import { mlpSpec, type NetworkSpec } from "../dp/models/network-spec.ts";
-import * as tf from "../dp/tf.ts";
+import { createNetwork, disposeNetwork, forward, mlpSpec, tf, type NetworkSpec } from "../dp/index.ts";
 import { bundleLayersModel, loadBundle } from "./artifact-bundle.ts";
 import { bundleToModelJson, modelJsonToBundle } from "./model-json-to-bundle.ts";
 import { bundleNetwork, networkToLayersModel } from "./network-to-layers-model.ts";

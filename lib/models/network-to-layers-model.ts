@@ -1,5 +1,4 @@
-import { type Network, parameters } from "../dp/models/network.ts";
-import * as tf from "../dp/tf.ts";
+import { parameters, tf, type Network } from "../dp/index.ts";
 import { type ArtifactBundle, bundleLayersModel } from "./artifact-bundle.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db, Prisma } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { type ArtifactBundle, loadBundle } from "./artifact-bundle.ts";

@@ -1,6 +1,6 @@
 // Schemas of the model registry's API bodies and queries, shared by route handlers, the CLI and OpenAPI.
 import { z } from "zod";
-import { networkSpecSchema } from "../dp/models/network-spec.ts";
+import { networkSpecSchema } from "../dp/index.ts";
 
 export const modelNameSchema = z
   .string()

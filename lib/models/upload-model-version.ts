@@ -1,6 +1,6 @@
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
-import type { InputEncoding } from "../dp/run/save-model.ts";
+import type { InputEncoding } from "../dp/index.ts";
 import type { ArtifactBundle } from "./artifact-bundle.ts";
 import { getModelVersion } from "./get-model-version.ts";
 import type { ModelVersionView } from "./model-view.ts";

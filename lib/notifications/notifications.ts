@@ -1,4 +1,4 @@
-import { principalCan, type Principal } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/index.ts";
 import { Prisma, type Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { listNotificationsQuerySchema, type ListNotificationsQuery } from "./schemas.ts";

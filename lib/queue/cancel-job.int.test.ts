@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { createDb } from "../db/index.ts";
 import { cancelJob } from "./cancel-job.ts";
 import { enqueue } from "./enqueue.ts";

@@ -4,7 +4,7 @@
 // aborting the job's signal (BullMQ's worker.cancelJob).
 import { UnrecoverableError } from "bullmq";
 import { appendAuditLog, type AuditActor } from "../audit-log/index.ts";
-import { actsAs, principalCan, type Principal } from "../auth/principal.ts";
+import { actsAs, principalCan, type Principal } from "../auth/index.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { AnyWorker } from "./connection.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RunStatus } from "../db/generated/enums.ts";
+import { RunStatus } from "../db/index.ts";
 import { QUEUE_NAMES } from "./payloads.ts";
 
 const queueNames = Object.values(QUEUE_NAMES) as [string, ...string[]];

@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import { principalCan, type Principal } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import { findEnvironment } from "../deploy/index.ts";
 import { AppError } from "../errors/index.ts";

@@ -1,4 +1,4 @@
-import { principalOfUser, type Principal } from "../auth/principal.ts";
+import { principalOfUser, type Principal } from "../auth/index.ts";
 import type { AuditKind, Db } from "../db/index.ts";
 import { currentDeployments, findEnvironment, suggestRollbackTarget } from "../deploy/index.ts";
 import { AppError } from "../errors/index.ts";

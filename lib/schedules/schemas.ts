@@ -1,7 +1,7 @@
 // One zod schema per schedules API body (DB-free: the OpenAPI document imports these).
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
-import { AuditKind } from "../db/generated/enums.ts";
+import { AuditKind } from "../db/index.ts";
 
 /**
  * reaudit: run the audit again on the deployed version; rescan: PII-scan its datasets again;

@@ -1,5 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import { actsAs, principalCan, type Principal } from "../auth/principal.ts";
+import { actsAs, principalCan, type Principal } from "../auth/index.ts";
 import { ADVISORY_LOCK_CLASSES, type Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { decideScorecardSchema, type DecideScorecardInput } from "./schemas.ts";

@@ -2,9 +2,8 @@
 // dataset versions, audits and scans created directly as rows, in a database of the test's own
 // (the organisation's policy is global, so these tests never share a database with others).
 import { createHash, randomUUID } from "node:crypto";
-import type { Principal } from "../auth/principal.ts";
-import { createDb, type Db, type Severity } from "../db/index.ts";
-import { createScratchDatabase } from "../db/scratch-database.ts";
+import type { Principal } from "../auth/index.ts";
+import { createDb, createScratchDatabase, type Db, type Severity } from "../db/index.ts";
 import { defaultPolicy, type PolicyDocument } from "../policy/index.ts";
 import { savePolicyVersion } from "./save-policy-version.ts";
 

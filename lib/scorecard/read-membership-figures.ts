@@ -1,5 +1,5 @@
 // The membership figures of audits, through the audits area's contract (readMembershipEvidence).
-import { readMembershipEvidence, type MembershipEvidence } from "../audit/run/index.ts";
+import { readMembershipEvidence, type MembershipEvidence } from "../audit/index.ts";
 
 export interface MembershipFigures {
   auc: number | null;

@@ -1,7 +1,7 @@
 // Scorecards against a real PostgreSQL, in a database of this file's own: evidence gathering,
 // snapshot hashing, sign-off with separation of duties, and policy versions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import { verifyAuditLog } from "../audit-log/index.ts";
 import type { CriterionResult } from "../policy/index.ts";

@@ -2,11 +2,9 @@
 // account's token uploads records the person who minted the token, and that person may not sign
 // off on it, whatever their roles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiToken, resolveToken } from "../auth/index.ts";
-import type { Principal } from "../auth/principal.ts";
+import { createApiToken, resolveToken, type Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
-import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
-import { mlpSpec } from "../dp/models/network-spec.ts";
+import { createNetwork, disposeNetwork, mlpSpec } from "../dp/index.ts";
 import { bundleNetwork, uploadModelVersion } from "../models/index.ts";
 import { decideScorecard, recomputeScorecard } from "./index.ts";
 import { person, policyDatabase } from "./evidence-rows.test-support.ts";

@@ -1,7 +1,7 @@
 // Separation of duties on privacy budgets (issue 13, item 10): a dataset's owner sets a first budget
 // or lowers it, but raising it takes a compliance officer or an admin who does not own the dataset.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueCsv } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";

@@ -2,11 +2,11 @@
 // unless allowed and then recorded (item 5), runs composed by their RDP curves (item 6). No training:
 // queued runs reserve their planned mechanism, which is what the checks compose.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/datasets.test-support.ts";
 import { createDb, Prisma } from "../db/index.ts";
-import { RdpAccountant } from "../dp/accountant/index.ts";
+import { RdpAccountant } from "../dp/index.ts";
 import { ingestDatasetVersion } from "../ingest/index.ts";
 import { closeQueues } from "../queue/index.ts";
 import { getDatasetBudget, setDatasetBudget, setNonPrivateUse, startTrainingRun } from "./index.ts";

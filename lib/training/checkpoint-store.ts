@@ -4,10 +4,10 @@
 // is complete under its key or absent.
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
-import type { TrainingCheckpoint } from "../dp/training/train.ts";
+import type { TrainingCheckpoint } from "../dp/index.ts";
 import { AppError } from "../errors/index.ts";
 import { openBlob, putStream } from "../storage/index.ts";
-import type { CurvePoint, TrainingProgress } from "./training-progress.ts";
+import type { CurvePoint, TrainingProgress } from "../models/index.ts";
 
 const FORMAT = "canary-training-checkpoint";
 const MAX_CHECKPOINT_BYTES = 1024 ** 3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RdpAccountant } from "../dp/accountant/index.ts";
+import { RdpAccountant } from "../dp/index.ts";
 import { composeLedger } from "./compose-ledger.ts";
 
 // Expected values: lib/dp/accountant's RDP accountant, itself pinned to Opacus 4d0ebc8

@@ -5,7 +5,7 @@
 // once, at the budget's δ (Balle et al. 2020, arXiv:1905.09982, Theorem 21), through lib/dp/accountant.
 // Entries without a curve compose basically (Dwork & Roth 2014, Theorem 3.16): their ε and δ add to
 // the converted pair, so the curves are converted at the δ those entries leave of the budget's.
-import { computeRdp, DEFAULT_ALPHAS, getPrivacySpent, type AccountantHistoryEntry } from "../dp/accountant/index.ts";
+import { computeRdp, DEFAULT_ALPHAS, getPrivacySpent, type AccountantHistoryEntry } from "../dp/index.ts";
 
 export interface EpsilonDelta {
   epsilon: number;

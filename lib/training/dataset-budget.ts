@@ -1,8 +1,8 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import { actsAs, principalCan, type Principal } from "../auth/principal.ts";
+import { actsAs, principalCan, type Principal } from "../auth/index.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
-import type { AccountantHistoryEntry } from "../dp/accountant/index.ts";
+import type { AccountantHistoryEntry } from "../dp/index.ts";
 import { budgetUse, lockBudgets, relatedVersionIds, type VersionBudgetUse } from "./privacy-budget.ts";
 import { setBudgetSchema, setNonPrivateUseSchema } from "./schemas.ts";
 

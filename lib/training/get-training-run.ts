@@ -1,8 +1,8 @@
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db, Tx } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { JOB_VIEW_SELECT, type JobView } from "../queue/index.ts";
-import { type TrainingProgress, trainingProgressView } from "./training-progress.ts";
+import { type TrainingProgress, trainingProgressView } from "../models/index.ts";
 
 export interface TrainingRunView {
   id: string;

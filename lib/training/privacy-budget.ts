@@ -6,7 +6,7 @@
 // Each run has one ledger entry, on the version it trained on, from the moment it starts: upserted to
 // the accountant's ε and mechanism at each checkpoint; while the run is queued or active the rest of its
 // planned steps are reserved, so two runs started together cannot both spend the same remainder.
-import type { AccountantHistoryEntry } from "../dp/accountant/index.ts";
+import type { AccountantHistoryEntry } from "../dp/index.ts";
 import { ADVISORY_LOCK_CLASSES, type Db, type Tx } from "../db/index.ts";
 import { loadLineageGraph } from "../governance/index.ts";
 import { composeLedger, type EpsilonDelta, type LedgerCharge } from "./compose-ledger.ts";

@@ -14,23 +14,15 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db, Prisma, Tx } from "../db/index.ts";
-import { createAccountant, type AccountantHistoryEntry } from "../dp/accountant/index.ts";
-import { selectBackend } from "../dp/backend/select-backend.ts";
-import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
-import type { NetworkSpec } from "../dp/models/network-spec.ts";
-import { specForModel } from "../dp/models/spec-for-model.ts";
-import { fitNetwork, loadTabularData, measureHeldOut, type PreparedData } from "../dp/run/prepare-training.ts";
-import { evaluate } from "../dp/training/evaluate.ts";
-import { restoreParameters, type StepProgress, type TrainingCheckpoint } from "../dp/training/train.ts";
-import type { TrainConfig } from "../dp/training/train-config.ts";
+import { createAccountant, createNetwork, disposeNetwork, evaluate, fitNetwork, loadTabularData, measureHeldOut, restoreParameters, specForModel, type AccountantHistoryEntry, type NetworkSpec, type PreparedData, type StepProgress, type TrainConfig, type TrainingCheckpoint } from "../dp/index.ts";
+import { selectBackend } from "../dp/worker.ts";
 import { AppError } from "../errors/index.ts";
 import { appendAuditLog } from "../audit-log/index.ts";
-import { bundleNetwork, registerModelVersion } from "../models/index.ts";
-import { findOverlapInFiles } from "../scan/dedup/index.ts";
+import { appendCurvePoint, bundleNetwork, OUTSIDE_THE_GUARANTEE, registerModelVersion, type OutsideGuarantee, type TrainingProgress } from "../models/index.ts";
+import { findOverlapInFiles } from "../scan/index.ts";
 import { blobPath, deleteBlob } from "../storage/index.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoint-store.ts";
 import { budgetCharges, epsilonWith, relatedVersionIds, type BudgetCharges } from "./privacy-budget.ts";
-import { appendCurvePoint, OUTSIDE_THE_GUARANTEE, type OutsideGuarantee, type TrainingProgress } from "./training-progress.ts";
 import { readTrainingRunConfig, type TrainingRunConfig } from "./training-run-config.ts";
 
 /** Above this share of eval records found in the training set, a run is refused. */

@@ -3,7 +3,7 @@
 // ledger, the audit log, or anything logged while it trained. And the run start refuses δ ≥ 1/N.
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { preprocessingSchema } from "../dp/data/tabular.ts";
-import { modelNameSchema } from "../models/schemas.ts";
+import { preprocessingSchema } from "../dp/index.ts";
+import { modelNameSchema } from "../models/index.ts";
 
 const versionRefSchema = z.object({ name: z.string().min(1), version: z.coerce.number().int().min(1) });
 

@@ -2,9 +2,9 @@
 // evaluated on the holdout, with its non-private baseline metrics, and the non-private model itself
 // as a second model (the audits demo contrasts the two). Trained in this process, through the same
 // start → runTrainingJob path as the worker; idempotent (a model that has a version is left alone).
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
-import type { PreprocessingSchema } from "../dp/data/tabular.ts";
+import type { PreprocessingSchema } from "../dp/index.ts";
 import { setDatasetBudget, setNonPrivateUse } from "./dataset-budget.ts";
 import { runTrainingJob } from "./run-training-job.ts";
 import { startTrainingRun } from "./start-training-run.ts";

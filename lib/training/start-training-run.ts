@@ -1,8 +1,7 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db, Prisma, Tx } from "../db/index.ts";
-import { encodingFromSchema } from "../dp/data/tabular.ts";
-import { privatePreprocessingRefusal, resolveTrainConfig } from "../dp/run/prepare-training.ts";
+import { encodingFromSchema, privatePreprocessingRefusal, resolveTrainConfig } from "../dp/index.ts";
 import { AppError } from "../errors/index.ts";
 import { enqueue, type JobView } from "../queue/index.ts";
 import type { LedgerCharge } from "./compose-ledger.ts";

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { epsilonAfter } from "../dp/run/prepare-training.ts";
-import { trainConfigSchema } from "../dp/training/train-config.ts";
+import { epsilonAfter, trainConfigSchema } from "../dp/index.ts";
 import { composeLedger } from "./compose-ledger.ts";
 import type { BudgetCharges } from "./privacy-budget.ts";
 import { stepsWithin } from "./run-training-job.ts";
-import type { Principal } from "../auth/principal.ts";
-import { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint, type TrainingProgress, trainingProgressView } from "./training-progress.ts";
+import type { Principal } from "../auth/index.ts";
+import { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint, type TrainingProgress, trainingProgressView } from "../models/index.ts";
 
 describe("appendCurvePoint", () => {
   it("keeps at most MAX_CURVE_POINTS, the last and the epoch-end accuracy points", () => {

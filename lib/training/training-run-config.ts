@@ -1,5 +1,4 @@
-import type { PreprocessingSchema } from "../dp/data/tabular.ts";
-import type { TrainConfig } from "../dp/training/train-config.ts";
+import type { PreprocessingSchema, TrainConfig } from "../dp/index.ts";
 
 /** TrainingRun.config: the resolved train config and everything the worker needs to run it again. */
 export interface TrainingRunConfig {

@@ -1,19 +1,16 @@
 // Budgets through lineage and reservations, the demo seed, and the registry's upload path, against
 // the real database (the kill -9 resume is workers/train.int.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
+import type { Principal } from "../auth/index.ts";
 import { uploadDatasetVersion } from "../datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf, uniqueSuffix } from "../datasets/datasets.test-support.ts";
 import { createDb } from "../db/index.ts";
-import { createNetwork, disposeNetwork } from "../dp/models/network.ts";
-import type { PreprocessingSchema } from "../dp/data/tabular.ts";
-import { mlpSpec } from "../dp/models/network-spec.ts";
-import { epsilonAfter } from "../dp/run/prepare-training.ts";
+import { createNetwork, disposeNetwork, epsilonAfter, mlpSpec, type PreprocessingSchema } from "../dp/index.ts";
 import { ingestDatasetVersion } from "../ingest/index.ts";
 import { gatherEvidence } from "../scorecard/index.ts";
-import { bundleNetwork, getModel, getModelVersion, loadModelVersionArtifact, uploadModelVersion } from "../models/index.ts";
+import { bundleNetwork, getModel, getModelVersion, loadModelVersionArtifact, uploadModelVersion, type TrainingProgress } from "../models/index.ts";
 import { closeQueues } from "../queue/index.ts";
-import { getDatasetBudget, getTrainingRun, setDatasetBudget, startTrainingRun, type TrainingProgress } from "./index.ts";
+import { getDatasetBudget, getTrainingRun, setDatasetBudget, startTrainingRun } from "./index.ts";
 import { runTrainingJob } from "./run-training-job.ts";
 import { seedDemoModels } from "./seed-demo-models.ts";
 

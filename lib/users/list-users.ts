@@ -1,5 +1,4 @@
-import type { Db } from "../db/client.ts";
-import type { Role } from "../db/generated/enums.ts";
+import type { Db, Role } from "../db/index.ts";
 
 export interface UserWithRoles {
   id: string;

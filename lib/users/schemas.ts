@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "../db/generated/enums.ts";
+import { Role } from "../db/index.ts";
 
 export const setUserRolesSchema = z.object({
   /** The complete new set of roles; an empty list removes every role. */

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Principal } from "../auth/principal.ts";
-import { createDb, type Db } from "../db/index.ts";
-import type { Role } from "../db/generated/enums.ts";
-import { createScratchDatabase } from "../db/scratch-database.ts";
+import type { Principal } from "../auth/index.ts";
+import { createDb, createScratchDatabase, type Db, type Role } from "../db/index.ts";
 import { listUsers } from "./list-users.ts";
 import { setUserRoles } from "./set-user-roles.ts";
 

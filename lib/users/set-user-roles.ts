@@ -1,6 +1,5 @@
 import { appendAuditLog } from "../audit-log/index.ts";
-import type { Principal } from "../auth/principal.ts";
-import { principalCan } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/index.ts";
 import { ADVISORY_LOCK_KEYS, type Db, type Role } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import type { UserWithRoles } from "./list-users.ts";

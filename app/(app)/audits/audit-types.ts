@@ -1,6 +1,6 @@
 // The audits API's JSON shapes as the pages see them (dates as ISO strings). Results follow
 // lib/audit/run/results.ts; the report reads them by kind.
-import type { AuditCostEstimate, AuditResults, MembershipAuditResults } from "@/lib/audit/run";
+import type { AuditCostEstimate, AuditResults, MembershipAuditResults } from "@/lib/audit";
 
 export type { AuditCostEstimate, AuditResults, MembershipAuditResults };
 

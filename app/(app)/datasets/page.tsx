@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { principalCan } from "@/lib/auth/principal";
+import { principalCan } from "@/lib/auth";
 import { requirePagePermission } from "@/app/_server/require-page-permission";
 import { PlusIcon } from "../../_components/icons";
 import { PageHeader } from "../../_components/page-header";

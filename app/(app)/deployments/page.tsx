@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { principalCan } from "@/lib/auth/principal";
+import { principalCan } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { currentDeployments, ensureEnvironments } from "@/lib/deploy";
 import { formatDateTime } from "@/lib/format";

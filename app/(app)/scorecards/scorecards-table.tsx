@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useCallback, useMemo } from "react";
 import { formatDateTime, shortHash } from "@/lib/format";
-import type { ScorecardListItem } from "@/lib/scorecard/list-scorecards";
+import type { ScorecardListItem } from "@/lib/scorecard";
 import { DataTable, serverPagingProps } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
 import { ScorecardIcon } from "../../_components/icons";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROUTE_PERMISSIONS } from "../../auth/route-permissions.ts";
+import { ROUTE_PERMISSIONS } from "../../auth/index.ts";
 import { buildOpenApiDocument, toOpenApiPath } from "./build-openapi-document.ts";
 
 const document = buildOpenApiDocument();

@@ -9,13 +9,11 @@ import { GOVERNANCE_OPERATIONS } from "./operations-governance.ts";
 import { AUDIT_OPERATIONS } from "./operations-audits.ts";
 import { MODEL_OPERATIONS } from "./operations-models.ts";
 import { z } from "zod";
-import { listAuditLogQuerySchema } from "../../audit-log/list-audit-log.ts";
-import { createApiTokenSchema } from "../../auth/api-tokens.ts";
-import { PERMISSIONS } from "../../auth/permissions.ts";
-import { findRouteRule, type HttpMethod, type RouteAccess } from "../../auth/route-permissions.ts";
-import { listDatasetsQuerySchema, registerDatasetSchema, uploadVersionQuerySchema } from "../../datasets/schemas.ts";
-import { listJobsQuerySchema } from "../../queue/schemas.ts";
-import { setUserRolesSchema } from "../../users/schemas.ts";
+import { listAuditLogQuerySchema } from "../../audit-log/index.ts";
+import { createApiTokenSchema, findRouteRule, PERMISSIONS, type HttpMethod, type RouteAccess } from "../../auth/index.ts";
+import { listDatasetsQuerySchema, registerDatasetSchema, uploadVersionQuerySchema } from "../../datasets/index.ts";
+import { listJobsQuerySchema } from "../../queue/index.ts";
+import { setUserRolesSchema } from "../../users/index.ts";
 import {
   apiTokenSchema,
   auditLogEntrySchema,

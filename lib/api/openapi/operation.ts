@@ -1,7 +1,7 @@
 // One REST operation as the OpenAPI document describes it. Areas list theirs in operations-<area>.ts.
 import type { RouteConfig } from "@asteasolutions/zod-to-openapi";
 import type { z } from "zod";
-import type { HttpMethod } from "../../auth/route-permissions.ts";
+import type { HttpMethod } from "../../auth/index.ts";
 
 type Body = NonNullable<RouteConfig["request"]>["body"];
 

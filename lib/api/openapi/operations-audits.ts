@@ -1,7 +1,7 @@
 // Leakage audits (issue 6): operations and their response shapes.
 import { z } from "zod";
-import { AuditKind, RunStatus } from "../../db/generated/enums.ts";
-import { estimateAuditSchema, listAuditsQuerySchema, scoresAuditMetaSchema, scoresFileSchema, startAuditSchema } from "../../audit/run/index.ts";
+import { AuditKind, RunStatus } from "../../db/index.ts";
+import { estimateAuditSchema, listAuditsQuerySchema, scoresAuditMetaSchema, scoresFileSchema, startAuditSchema } from "../../audit/index.ts";
 import { json, type Operation } from "./operation.ts";
 import { jobSchema, paginated } from "./schemas.ts";
 

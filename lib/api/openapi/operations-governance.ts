@@ -1,9 +1,9 @@
 // Scans, findings, lineage and governance summaries (issue 4): operations and their response shapes.
 import { z } from "zod";
-import { FindingStatus, RunStatus, ScanKind, Severity } from "../../db/generated/enums.ts";
-import { duplicatePairQuerySchema, listFindingsQuerySchema, triageFindingSchema } from "../../findings/schemas.ts";
-import { lineageQuerySchema } from "../../governance/schemas.ts";
-import { scanParamsSchema, startScanSchema } from "../../scan/run/scan-params.ts";
+import { FindingStatus, RunStatus, ScanKind, Severity } from "../../db/index.ts";
+import { duplicatePairQuerySchema, listFindingsQuerySchema, triageFindingSchema } from "../../findings/index.ts";
+import { lineageQuerySchema } from "../../governance/index.ts";
+import { scanParamsSchema, startScanSchema } from "../../scan/index.ts";
 import { json, type Operation } from "./operation.ts";
 import { jobSchema, paginated } from "./schemas.ts";
 

@@ -1,8 +1,8 @@
 // Models, versions, artifacts, training runs and privacy budgets (issue 5): operations and response shapes.
 import { z } from "zod";
-import { RunStatus } from "../../db/generated/enums.ts";
-import { createModelSchema, listModelsQuerySchema, uploadMetadataSchema } from "../../models/schemas.ts";
-import { setBudgetSchema, setNonPrivateUseSchema, startTrainingRunSchema } from "../../training/schemas.ts";
+import { RunStatus } from "../../db/index.ts";
+import { createModelSchema, listModelsQuerySchema, uploadMetadataSchema } from "../../models/index.ts";
+import { setBudgetSchema, setNonPrivateUseSchema, startTrainingRunSchema } from "../../training/index.ts";
 import { json, type Operation } from "./operation.ts";
 import { jobSchema, paginated } from "./schemas.ts";
 

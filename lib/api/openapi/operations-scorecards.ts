@@ -1,10 +1,10 @@
 // Scorecards, approvals, policies, deployments (promote, rollback, resolve), schedules and
 // notifications (issue 8). Request schemas are the ones the route handlers parse with.
 import { z } from "zod";
-import { deployInputSchema, listDeploymentsQuerySchema } from "../../deploy/schemas.ts";
-import { listNotificationsQuerySchema } from "../../notifications/schemas.ts";
-import { createScheduleSchema, listSchedulesQuerySchema, updateScheduleSchema } from "../../schedules/schemas.ts";
-import { decideScorecardSchema, exportQuerySchema, listScorecardsQuerySchema, recomputeScorecardSchema, savePolicySchema } from "../../scorecard/schemas.ts";
+import { deployInputSchema, listDeploymentsQuerySchema } from "../../deploy/index.ts";
+import { listNotificationsQuerySchema } from "../../notifications/index.ts";
+import { createScheduleSchema, listSchedulesQuerySchema, updateScheduleSchema } from "../../schedules/index.ts";
+import { decideScorecardSchema, exportQuerySchema, listScorecardsQuerySchema, recomputeScorecardSchema, savePolicySchema } from "../../scorecard/index.ts";
 import { json, type Operation } from "./operation.ts";
 import { jobSchema, paginated } from "./schemas.ts";
 

@@ -1,7 +1,7 @@
 // Response shapes of /api/v1, for the OpenAPI document. Request bodies and queries are not
 // repeated here: the document uses the same zod schemas the route handlers parse with.
 import { z } from "zod";
-import { ConsentBasis, DataFormat, IntendedUse, Role, RunStatus, VersionStatus } from "../../db/generated/enums.ts";
+import { ConsentBasis, DataFormat, IntendedUse, Role, RunStatus, VersionStatus } from "../../db/index.ts";
 import { ERROR_STATUS } from "../../errors/index.ts";
 
 const timestamp = z.iso.datetime();

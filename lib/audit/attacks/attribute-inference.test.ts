@@ -1,10 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import { mlpSpec } from "../../dp/models/network-spec.ts";
-import * as tf from "../../dp/tf.ts";
-import type { TrainingData } from "../../dp/training/train.ts";
-import { train } from "../../dp/training/train.ts";
-import { trainConfigSchema } from "../../dp/training/train-config.ts";
+import { disposeNetwork, mlpSpec, tf, train, trainConfigSchema, type TrainingData } from "../../dp/index.ts";
 import { mulberry32 } from "../../numerics/index.ts";
 import { attributeInference } from "./attribute-inference.ts";
 import { networkClassifier } from "./classifier.ts";

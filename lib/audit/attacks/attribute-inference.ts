@@ -4,7 +4,7 @@
 // attribute, guessing the value under which the model is most confident in the true label. The
 // baseline guesses the prior's most common value; the advantage is the attack's accuracy minus the
 // baseline's. Run on training records and on held-out ones: the gap is what training leaked.
-import type { TrainingData } from "../../dp/training/train.ts";
+import type { TrainingData } from "../../dp/index.ts";
 import { AppError } from "../../errors/index.ts";
 import type { Classifier } from "./classifier.ts";
 import { scoresFromLogits } from "./loss-threshold-attack.ts";

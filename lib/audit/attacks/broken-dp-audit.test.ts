@@ -4,12 +4,7 @@
 // into training, non-members fresh canaries from the same distribution (Jagielski et al. 2020,
 // arXiv:2006.07709; Nasr et al. 2021, arXiv:2101.04535).
 import { beforeAll, describe, expect, it } from "vitest";
-import { calibrateNoiseMultiplier, createAccountant } from "../../dp/accountant/index.ts";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import { logisticRegressionSpec } from "../../dp/models/network-spec.ts";
-import * as tf from "../../dp/tf.ts";
-import { train } from "../../dp/training/train.ts";
-import { totalSteps, trainConfigSchema } from "../../dp/training/train-config.ts";
+import { calibrateNoiseMultiplier, createAccountant, disposeNetwork, logisticRegressionSpec, tf, totalSteps, train, trainConfigSchema } from "../../dp/index.ts";
 import { auditDpClaim, type DpClaimAudit } from "./epsilon-audit.ts";
 import { perExampleScores } from "./loss-threshold-attack.ts";
 import { canaries, concatData, gaussianBlobs } from "./synthetic-data.ts";

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mlpSpec } from "../../dp/models/network-spec.ts";
-import * as tf from "../../dp/tf.ts";
-import { trainConfigSchema } from "../../dp/training/train-config.ts";
+import { mlpSpec, tf, trainConfigSchema } from "../../dp/index.ts";
 import { canaryExposure, measureCanaryExposure } from "./canary-exposure.ts";
 import { gaussianBlobs } from "./synthetic-data.ts";
 

@@ -7,11 +7,7 @@
 // which LiRA (arXiv:2112.03570, sec. 4) finds close to Gaussian, where raw losses are bounded and skewed.
 // For a classifier, a secret is an input point with a fixed label: the candidates are fresh random
 // points of the same norm carrying the canary's label, never trained on.
-import { createAccountant } from "../../dp/accountant/index.ts";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import type { NetworkSpec } from "../../dp/models/network-spec.ts";
-import { train, type TrainingData } from "../../dp/training/train.ts";
-import type { TrainConfig } from "../../dp/training/train-config.ts";
+import { createAccountant, disposeNetwork, train, type NetworkSpec, type TrainConfig, type TrainingData } from "../../dp/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { perExampleScores } from "./loss-threshold-attack.ts";
 import { logNormalSurvival } from "./normal.ts";

@@ -1,9 +1,7 @@
 // What the attacks need of an attacked model: logits for a batch of encoded examples. Canary's own
 // networks (lib/dp) and stored tfjs LayersModels (registered or uploaded versions) both fit, so one
 // attack code path serves both.
-import { forward, type Network } from "../../dp/models/network.ts";
-import * as tf from "../../dp/tf.ts";
-import type { TrainingData } from "../../dp/training/train.ts";
+import { forward, tf, type Network, type TrainingData } from "../../dp/index.ts";
 import { logitsOf } from "./loss-threshold-attack.ts";
 
 export interface Classifier {

@@ -1,9 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import { logisticRegressionSpec } from "../../dp/models/network-spec.ts";
-import * as tf from "../../dp/tf.ts";
-import { train } from "../../dp/training/train.ts";
-import { trainConfigSchema } from "../../dp/training/train-config.ts";
+import { disposeNetwork, logisticRegressionSpec, tf, train, trainConfigSchema } from "../../dp/index.ts";
 import { membershipMetrics } from "../metrics/index.ts";
 import { liraAttack, liraScores, membershipScoresFromMask } from "./lira.ts";
 import { lossThresholdAttack, perExampleScores } from "./loss-threshold-attack.ts";

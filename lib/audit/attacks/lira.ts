@@ -5,8 +5,7 @@
 // means as in Alg. 1 (the reference code takes medians); the global variance is the pooled
 // within-example variance (the reference code's `np.std(dat_in)` also pools the spread between
 // examples' means, and uses the IN data for σ_out too).
-import type { Network } from "../../dp/models/network.ts";
-import type { TrainingData } from "../../dp/training/train.ts";
+import type { Network, TrainingData } from "../../dp/index.ts";
 import { MembershipScores } from "../metrics/index.ts";
 import { perExampleScores } from "./loss-threshold-attack.ts";
 import { logNormalPdf, logNormalSurvival } from "./normal.ts";

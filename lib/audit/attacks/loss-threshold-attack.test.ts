@@ -1,9 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createNetwork, disposeNetwork, type Network } from "../../dp/models/network.ts";
-import { logisticRegressionSpec } from "../../dp/models/network-spec.ts";
-import * as tf from "../../dp/tf.ts";
-import { train, type TrainingData } from "../../dp/training/train.ts";
-import { trainConfigSchema } from "../../dp/training/train-config.ts";
+import { createNetwork, disposeNetwork, logisticRegressionSpec, tf, train, trainConfigSchema, type Network, type TrainingData } from "../../dp/index.ts";
 import { membershipMetrics } from "../metrics/index.ts";
 import { logitScaledConfidence, lossThresholdAttack, perExampleScores } from "./loss-threshold-attack.ts";
 import { gaussianBlobs } from "./synthetic-data.ts";

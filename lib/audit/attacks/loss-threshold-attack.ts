@@ -1,9 +1,7 @@
 // Score-based membership attacks on one trained network: the loss-threshold attack of Yeom et al.
 // 2018, arXiv:1709.01604 ("member if the loss is below a threshold"), read as a score so that every
 // threshold is tried by the ROC sweep of ../metrics.
-import { forward, type Network } from "../../dp/models/network.ts";
-import * as tf from "../../dp/tf.ts";
-import type { TrainingData } from "../../dp/training/train.ts";
+import { forward, tf, type Network, type TrainingData } from "../../dp/index.ts";
 import { MembershipScores } from "../metrics/index.ts";
 
 /**

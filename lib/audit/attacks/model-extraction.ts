@@ -5,8 +5,7 @@
 // inputs, their 1 − R_test) and accuracy on the true labels, against the number of queries.
 // Departure: the surrogate is a fixed small MLP trained by Adam on the answers (their sec. 5 retrains
 // the target's own model class); the budgets are the attacker's, not adaptive (no line-search queries).
-import * as tf from "../../dp/tf.ts";
-import type { TrainingData } from "../../dp/training/train.ts";
+import { tf, type TrainingData } from "../../dp/index.ts";
 import { AppError } from "../../errors/index.ts";
 import type { Classifier } from "./classifier.ts";
 

@@ -1,9 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import { logisticRegressionSpec } from "../../dp/models/network-spec.ts";
-import * as tf from "../../dp/tf.ts";
-import { train, type TrainingData } from "../../dp/training/train.ts";
-import { trainConfigSchema } from "../../dp/training/train-config.ts";
+import { disposeNetwork, logisticRegressionSpec, tf, train, trainConfigSchema, type TrainingData } from "../../dp/index.ts";
 import { mulberry32 } from "../../numerics/index.ts";
 import { networkClassifier } from "./classifier.ts";
 import { cosineSimilarity, globalSsim, modelInversion } from "./model-inversion.ts";

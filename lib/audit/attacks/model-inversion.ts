@@ -6,8 +6,7 @@
 // e.g. Zhang et al. 2020, arXiv:1911.07135), with Adam; and we score each reconstruction against
 // the class's average training image by cosine similarity and by a global SSIM (one window over the
 // whole image, not the 11×11 Gaussian windows of Wang et al. 2004).
-import * as tf from "../../dp/tf.ts";
-import type { TrainingData } from "../../dp/training/train.ts";
+import { tf, type TrainingData } from "../../dp/index.ts";
 import { AppError } from "../../errors/index.ts";
 import type { Classifier } from "./classifier.ts";
 

@@ -1,10 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { calibrateNoiseMultiplier, createAccountant } from "../../dp/accountant/index.ts";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import { logisticRegressionSpec } from "../../dp/models/network-spec.ts";
-import * as tf from "../../dp/tf.ts";
-import { train } from "../../dp/training/train.ts";
-import { trainConfigSchema } from "../../dp/training/train-config.ts";
+import { calibrateNoiseMultiplier, createAccountant, disposeNetwork, logisticRegressionSpec, tf, train, trainConfigSchema } from "../../dp/index.ts";
 import { mulberry32 } from "../../numerics/index.ts";
 import { perExampleScores } from "./loss-threshold-attack.ts";
 import { oneRunAudit, oneRunEpsilon, oneRunPValue } from "./one-run-audit.ts";

@@ -1,4 +1,4 @@
-import type { TrainingData } from "../../dp/training/train.ts";
+import type { TrainingData } from "../../dp/index.ts";
 
 /**
  * The rows of `data` whose `mask` entry is 1 (with `keep` false: whose entry is 0), in order:

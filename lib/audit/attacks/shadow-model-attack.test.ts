@@ -1,9 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import { mlpSpec } from "../../dp/models/network-spec.ts";
-import * as tf from "../../dp/tf.ts";
-import { train } from "../../dp/training/train.ts";
-import { trainConfigSchema } from "../../dp/training/train-config.ts";
+import { disposeNetwork, mlpSpec, tf, train, trainConfigSchema } from "../../dp/index.ts";
 import { membershipMetrics } from "../metrics/index.ts";
 import { attackFeatures, shadowModelAttack } from "./shadow-model-attack.ts";
 import { networkClassifier } from "./classifier.ts";

@@ -6,11 +6,7 @@
 // Departures: the attack classifier is a logistic regression (trained with lib/dp's engine, no
 // noise) on the sorted top-3 log-probabilities, not a neural network on the full sorted vector
 // (Salem et al. 2019, arXiv:1806.01246, sec. III, show the top 3 carry the signal).
-import { createAccountant } from "../../dp/accountant/index.ts";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import { logisticRegressionSpec, type NetworkSpec } from "../../dp/models/network-spec.ts";
-import { train, type TrainingData } from "../../dp/training/train.ts";
-import { trainConfigSchema, type TrainConfig } from "../../dp/training/train-config.ts";
+import { createAccountant, disposeNetwork, logisticRegressionSpec, train, trainConfigSchema, type NetworkSpec, type TrainConfig, type TrainingData } from "../../dp/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { MembershipScores } from "../metrics/index.ts";
 import { networkClassifier, type Classifier } from "./classifier.ts";

@@ -1,7 +1,7 @@
 // Synthetic data for the attack tests: Gaussian blobs (a learnable task) and canaries (random
 // points with random labels, which a model can only fit by memorising them). Not exported from
 // index.ts: test fixtures only.
-import type { TrainingData } from "../../dp/training/train.ts";
+import type { TrainingData } from "../../dp/index.ts";
 import { mulberry32 } from "../../numerics/index.ts";
 
 function gaussianSource(seed: number): () => number {

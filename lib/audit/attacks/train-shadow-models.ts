@@ -1,11 +1,7 @@
 // Shadow models for LiRA (Carlini et al. 2022, arXiv:2112.03570, Alg. 1): N models,
 // each trained like the target on a random half of a population, so that every example has models
 // trained with it (IN) and without it (OUT).
-import { calibrateNoiseMultiplier, createAccountant } from "../../dp/accountant/index.ts";
-import { disposeNetwork, type Network } from "../../dp/models/network.ts";
-import type { NetworkSpec } from "../../dp/models/network-spec.ts";
-import { train, type TrainingData } from "../../dp/training/train.ts";
-import { totalSteps, type TrainConfig } from "../../dp/training/train-config.ts";
+import { calibrateNoiseMultiplier, createAccountant, disposeNetwork, totalSteps, train, type Network, type NetworkSpec, type TrainConfig, type TrainingData } from "../../dp/index.ts";
 import { mulberry32 } from "../../numerics/index.ts";
 import { selectRows } from "./select-rows.ts";
 

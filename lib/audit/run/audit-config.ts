@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { AuditKind } from "../../db/index.ts";
 import { AppError } from "../../errors/index.ts";
-import { describeZodIssue } from "../../dp/run/run-spec.ts";
+import { describeZodIssue } from "../../dp/index.ts";
 
 const common = {
   /** Examples audited per side (members from the training version, non-members from the evaluation version). */

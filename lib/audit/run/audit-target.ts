@@ -2,10 +2,7 @@
 // (shadow models, canary runs) needs. Loading the stored artifact is the model registry's job
 // (lib/models, loadModelVersionArtifact); `auditTargetFromArtifact` adapts what it returns.
 import type { Db } from "../../db/index.ts";
-import type { NetworkSpec } from "../../dp/models/network-spec.ts";
-import type { InputEncoding } from "../../dp/run/save-model.ts";
-import type * as tf from "../../dp/tf.ts";
-import { trainConfigSchema, type TrainConfig } from "../../dp/training/train-config.ts";
+import { trainConfigSchema, type InputEncoding, type NetworkSpec, type tf, type TrainConfig } from "../../dp/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { layersModelClassifier, type Classifier } from "../attacks/index.ts";
 

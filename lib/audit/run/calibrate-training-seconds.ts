@@ -1,8 +1,5 @@
 import type { Db } from "../../db/index.ts";
-import { createAccountant } from "../../dp/accountant/index.ts";
-import { disposeNetwork } from "../../dp/models/network.ts";
-import { totalSteps } from "../../dp/training/train-config.ts";
-import { train } from "../../dp/training/train.ts";
+import { createAccountant, disposeNetwork, totalSteps, train } from "../../dp/index.ts";
 import { calibratedShadowConfig } from "../attacks/index.ts";
 import { requireTrainingSetup, type LoadAuditTarget } from "./audit-target.ts";
 

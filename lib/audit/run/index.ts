@@ -1,5 +1,5 @@
 // Leakage audits of stored model versions (and of uploaded scores): starting, listing, estimating
-// and reading them. Free of TensorFlow.js, so the web app imports it; the worker side (runAudit,
+// and reading them. Free of TensorFlow.js, so the web app imports it; the worker side (runAudit, exported by lib/audit/worker.ts,
 // artifact loading, calibration) is ./runner.ts.
 export { startAudit, startScoresAudit, startAuditSchema, estimateAuditSchema, scoresAuditMetaSchema, MAX_SCORES_BYTES, type StartAuditInput, type StartedAudit, type ScoresAuditMeta } from "./start-audit.ts";
 export { estimateAuditCost, trainingsOf, type AuditCostEstimate, type EstimateAuditCostOptions } from "./estimate-audit-cost.ts";

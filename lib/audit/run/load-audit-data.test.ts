@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/index.ts";
-import { FASHION_MNIST_CLASSES, loadFashionMnist } from "../../dp/data/fashion-mnist.ts";
+import { FASHION_MNIST_CLASSES, loadFashionMnist } from "../../dp/index.ts";
 import { loadAuditData } from "./load-audit-data.ts";
 
 // Fashion-MNIST is read from the built-in files (Debian's dataset-fashion-mnist, installed by bootstrap); no database.

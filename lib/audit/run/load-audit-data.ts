@@ -1,8 +1,5 @@
 import type { Db } from "../../db/index.ts";
-import { loadFashionMnist } from "../../dp/data/fashion-mnist.ts";
-import { encodeRows, type TabularRow } from "../../dp/data/tabular.ts";
-import type { InputEncoding } from "../../dp/run/save-model.ts";
-import type { TrainingData } from "../../dp/training/train.ts";
+import { encodeRows, loadFashionMnist, type InputEncoding, type TabularRow, type TrainingData } from "../../dp/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { readRecords } from "../../records/index.ts";
 import { openBlob } from "../../storage/index.ts";

@@ -1,4 +1,4 @@
-import type { Principal } from "../../auth/principal.ts";
+import type { Principal } from "../../auth/index.ts";
 import type { Db } from "../../db/index.ts";
 import { startScoresAudit, type StartedAudit } from "./start-audit.ts";
 

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { appendAuditLog } from "../../audit-log/index.ts";
-import type { Principal } from "../../auth/principal.ts";
+import type { Principal } from "../../auth/index.ts";
 import { AuditKind, type Db } from "../../db/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue, type JobView } from "../../queue/index.ts";

@@ -2,7 +2,7 @@
 // Jagielski 2023 (arXiv:2305.08846) offline, from the scores of m canaries and which were included.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { oneRunAudit, type OneRunAudit } from "../../audit/attacks/one-run-audit.ts";
+import { oneRunAudit, type OneRunAudit } from "../../audit/index.ts";
 import { isAppError } from "../../errors/index.ts";
 import { CliError, printResult, type OutputOptions } from "../output.ts";
 

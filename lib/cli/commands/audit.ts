@@ -3,7 +3,7 @@
 // the tamper-evident log (audit-log.ts).
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { certifiedEpsilonLowerBound, MembershipScores, membershipMetrics, type CertifiedEpsilonLowerBound, type MembershipMetrics } from "../../audit/metrics/index.ts";
+import { certifiedEpsilonLowerBound, MembershipScores, membershipMetrics, type CertifiedEpsilonLowerBound, type MembershipMetrics } from "../../audit/index.ts";
 import { CliError, printResult, type OutputOptions } from "../output.ts";
 import { registerAuditOneRunCommand } from "./audit-one-run.ts";
 import { oneLineErrors } from "./one-line-errors.ts";

@@ -1,7 +1,7 @@
 // `canary datasets register | upload | list`: the dataset register over the REST API, validated
 // first with the API's own schemas so a bad flag fails before any request.
 import type { Command } from "commander";
-import { listDatasetsQuerySchema, registerDatasetSchema } from "../../datasets/schemas.ts";
+import { listDatasetsQuerySchema, registerDatasetSchema } from "../../datasets/index.ts";
 import { ApiClient } from "../api-client.ts";
 import { formatTable } from "../format-table.ts";
 import { printResult, type OutputOptions } from "../output.ts";

@@ -8,7 +8,7 @@ import {
   createAccountant,
   isAccountantMechanism,
   type AccountantMechanism,
-} from "../../dp/accountant/index.ts";
+} from "../../dp/index.ts";
 import { formatEpsilon } from "../../format/index.ts";
 import { CliError, printResult, type OutputOptions } from "../output.ts";
 import { oneLineErrors } from "./one-line-errors.ts";

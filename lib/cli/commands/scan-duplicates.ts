@@ -1,6 +1,6 @@
 // `canary scan duplicates <file>`: exact and near-duplicate records of one file.
 import type { Command } from "commander";
-import { clusterDuplicates, findNearDuplicatesInFile } from "../../scan/dedup/index.ts";
+import { clusterDuplicates, findNearDuplicatesInFile } from "../../scan/index.ts";
 import { printJsonLine, type OutputOptions } from "../output.ts";
 import { parseFormat, parseThreshold } from "./scan-flags.ts";
 

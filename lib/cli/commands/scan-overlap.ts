@@ -1,6 +1,6 @@
 // `canary scan overlap <fileA> <fileB>`: records of A that (nearly) reappear in B, e.g. train/test leakage.
 import type { Command } from "commander";
-import { findOverlapInFiles } from "../../scan/dedup/index.ts";
+import { findOverlapInFiles } from "../../scan/index.ts";
 import { printJsonLine, type OutputOptions } from "../output.ts";
 import { parseFormat, parseThreshold } from "./scan-flags.ts";
 

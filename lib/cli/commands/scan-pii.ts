@@ -3,7 +3,7 @@
 // values); without, a table whose values are masked (maskValue) and a per-column summary.
 import type { Command } from "commander";
 import { detectFormat } from "../../records/index.ts";
-import type { ColumnClassification } from "../../scan/pii/index.ts";
+import type { ColumnClassification } from "../../scan/index.ts";
 import { CliError, type OutputOptions } from "../output.ts";
 import { getOrCreateScanCommand } from "./scan.ts";
 import { parseFormat } from "./scan-flags.ts";
@@ -27,7 +27,7 @@ export function registerScanPiiCommand(program: Command): void {
       const minScore = parseMinScore(options.minScore);
       const format = parseFormat(options.format) ?? detectFormat(file);
       // Loaded on use: the name and place lists cost half a second that other commands need not pay.
-      const { classifyColumns, createColumnStats, maskValue, scanPiiByRecord } = await import("../../scan/pii/index.ts");
+      const { classifyColumns, createColumnStats, maskValue, scanPiiByRecord } = await import("../../scan/index.ts");
       let skipped = 0;
       const columnStats = options.json ? undefined : createColumnStats();
       const records = scanPiiByRecord(file, {

@@ -1,7 +1,7 @@
 // `canary scan reid <file> --qi a,b,c`: k-anonymity, prosecutor risk and l-diversity of one file.
 import type { Command } from "commander";
 import { detectFormat, readRecords } from "../../records/index.ts";
-import { scanReid, type ReidScan } from "../../scan/reid/index.ts";
+import { scanReid, type ReidScan } from "../../scan/index.ts";
 import { printResult, type OutputOptions } from "../output.ts";
 import { parseColumnList, parseFormat, parsePositiveInteger } from "./scan-flags.ts";
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBundle } from "../../models/artifact-bundle.ts";
+import { loadBundle } from "../../models/index.ts";
 import { spawnCanary } from "../run-canary.test-support.ts";
 
 

@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import type { LocalTrainingResult, RunLocalTrainingOptions } from "../../dp/run/run-local-training.ts";
+import type { LocalTrainingResult, RunLocalTrainingOptions } from "../../dp/worker.ts";
 import { ApiClient } from "../api-client.ts";
 import { CliError, printResult, type OutputOptions } from "../output.ts";
 import { createProgressBar } from "../progress-bar.ts";
@@ -46,8 +46,8 @@ export function registerTrainCommand(program: Command): void {
         throw new CliError(`cannot read --config ${options.config}: ${reason}`);
       }
       // Loaded on use: TensorFlow.js costs other commands nothing this way.
-      const { parseRunSpec } = await import("../../dp/run/run-spec.ts");
-      const { runLocalTraining } = await import("../../dp/run/run-local-training.ts");
+      const { parseRunSpec } = await import("../../dp/index.ts");
+      const { runLocalTraining } = await import("../../dp/worker.ts");
       const run = parseRunSpec(content, path.dirname(path.resolve(options.config)));
       const bar = createProgressBar();
       let registered: Registered | undefined;
@@ -68,7 +68,7 @@ export function registerTrainCommand(program: Command): void {
 
 /** Uploads the trained network as a Layers bundle, with what audits need to encode data alike. */
 async function register(model: string, trained: Parameters<NonNullable<RunLocalTrainingOptions["onTrained"]>>[0], result: LocalTrainingResult): Promise<Registered> {
-  const { bundleNetwork } = await import("../../models/network-to-layers-model.ts");
+  const { bundleNetwork } = await import("../../models/index.ts");
   const g = result.guarantee;
   const metadata = {
     description: "trained locally with canary train",

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Severity } from "../../db/generated/enums.ts";
-import type { Db } from "../../db/index.ts";
+import type { Db, Severity } from "../../db/index.ts";
 import { AppError } from "../../errors/index.ts";
 
 /** A finding as a scan produces it; `location` and `maskedSample` never hold the raw value. */

@@ -1,4 +1,4 @@
-import type { Severity } from "../../db/generated/enums.ts";
+import type { Severity } from "../../db/index.ts";
 import type { PiiEntity } from "../pii/index.ts";
 
 /**

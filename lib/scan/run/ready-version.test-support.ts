@@ -1,9 +1,8 @@
 // Shared by the integration tests of lib/scan/run and lib/findings: ingested versions to scan.
-import type { Principal } from "../../auth/principal.ts";
+import type { Principal } from "../../auth/index.ts";
 import { registerDataset, uploadDatasetVersion } from "../../datasets/index.ts";
 import { streamOf, uniqueSuffix } from "../../datasets/datasets.test-support.ts";
-import type { IntendedUse } from "../../db/generated/enums.ts";
-import type { Db } from "../../db/index.ts";
+import type { Db, IntendedUse } from "../../db/index.ts";
 import { ingestDatasetVersion } from "../../ingest/index.ts";
 
 export interface ReadyVersionOptions {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "../../auth/principal.ts";
+import type { Principal } from "../../auth/index.ts";
 import { uploadDatasetVersion } from "../../datasets/index.ts";
 import { createTestDataset, createTestPrincipal, streamOf } from "../../datasets/datasets.test-support.ts";
 import { createDb } from "../../db/index.ts";

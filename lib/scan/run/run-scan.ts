@@ -1,5 +1,4 @@
-import type { ScanKind } from "../../db/generated/enums.ts";
-import type { Db } from "../../db/index.ts";
+import type { Db, ScanKind } from "../../db/index.ts";
 import { AppError, isAppError } from "../../errors/index.ts";
 import { getBlobStore, type BlobStore } from "../../storage/index.ts";
 import { FindingWriter } from "./finding-writer.ts";

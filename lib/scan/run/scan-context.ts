@@ -1,5 +1,4 @@
-import type { DataFormat, IntendedUse, ScanKind } from "../../db/generated/enums.ts";
-import type { Db } from "../../db/index.ts";
+import type { DataFormat, Db, IntendedUse, ScanKind } from "../../db/index.ts";
 import type { BlobStore } from "../../storage/index.ts";
 import type { FindingWriter } from "./finding-writer.ts";
 import type { ScanParams } from "./scan-params.ts";

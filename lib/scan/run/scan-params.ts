@@ -1,6 +1,6 @@
 // The parameters a scan runs with, stored in Scan.params: one zod schema for the API, the worker and the OpenAPI document.
 import { z } from "zod";
-import { IntendedUse, ScanKind } from "../../db/generated/enums.ts";
+import { IntendedUse, ScanKind } from "../../db/index.ts";
 
 export const scanParamsSchema = z.object({
   /** Malformed records: `fail` stops the scan naming the line; `skip` reads on and lists the lines in the summary. */

@@ -1,7 +1,6 @@
 import { appendAuditLog } from "../../audit-log/index.ts";
-import type { Principal } from "../../auth/principal.ts";
-import type { ScanKind } from "../../db/generated/enums.ts";
-import type { Db } from "../../db/index.ts";
+import type { Principal } from "../../auth/index.ts";
+import type { Db, ScanKind } from "../../db/index.ts";
 import { AppError } from "../../errors/index.ts";
 import { enqueue, type JobView } from "../../queue/index.ts";
 import { startScanSchema, type ScanParams, type StartScanInput } from "./scan-params.ts";

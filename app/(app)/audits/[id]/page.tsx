@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getAudit } from "@/lib/audit/run";
-import { principalCan } from "@/lib/auth/principal";
+import { getAudit } from "@/lib/audit";
+import { principalCan } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";

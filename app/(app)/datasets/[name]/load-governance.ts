@@ -3,7 +3,7 @@
 import { getGovernanceSummary } from "@/lib/findings";
 import { licenseVerdictsByUse, loadLineageView } from "@/lib/governance";
 import type { Db } from "@/lib/db";
-import { listScans } from "@/lib/scan/run";
+import { listScans } from "@/lib/scan";
 import type { GovernanceJson, LineageJson, ScanJson, UseVerdictJson } from "./governance-types";
 
 export interface VersionGovernance {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { principalCan } from "@/lib/auth/principal";
+import { principalCan } from "@/lib/auth";
 import { getDatasetByName } from "@/lib/datasets";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";

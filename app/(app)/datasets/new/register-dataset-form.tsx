@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { registerDatasetSchema } from "@/lib/datasets/schemas";
+import { registerDatasetSchema } from "@/lib/datasets/browser";
 import { CONSENT_BASIS_LABELS, INTENDED_USE_LABELS } from "@/lib/format";
 import { apiFetch, fieldErrorsOf, messageOf, ApiError } from "../../../_components/api-client";
 import { AlertIcon } from "../../../_components/icons";

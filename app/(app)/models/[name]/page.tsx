@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { principalCan } from "@/lib/auth/principal";
+import { principalCan } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime, formatEpsilon } from "@/lib/format";

@@ -1,7 +1,7 @@
 // A run's curves: ε rising toward its plan, loss and accuracy at each epoch's end on the evaluation
 // (else public) set, and, when the server sent it (the dataset's owner, pii.unmasked roles), the
 // training-batch loss, labelled outside the guarantee. What the (ε, δ) covers is stated beside them.
-import type { TrainingProgress } from "@/lib/training/training-progress";
+import type { TrainingProgress } from "@/lib/models";
 import { LineChart } from "../../../_components/charts";
 
 /** Kept in step with lib/models describeGuaranteeScope, which states it for versions, scorecards and exports. */

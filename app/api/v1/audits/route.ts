@@ -1,4 +1,4 @@
-import { listAudits, listAuditsQuerySchema } from "@/lib/audit/run";
+import { listAudits, listAuditsQuerySchema } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { jsonResponse } from "@/app/_server/json-response";
 import { queryOf, withPermission } from "@/app/_server/with-permission";

@@ -1,4 +1,4 @@
-import { getAudit } from "@/lib/audit/run";
+import { getAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { jsonResponse } from "@/app/_server/json-response";
 import { withPermission } from "@/app/_server/with-permission";

@@ -1,4 +1,4 @@
-import { estimateAuditCost, estimateAuditSchema, modelVersionIdOf } from "@/lib/audit/run";
+import { estimateAuditCost, estimateAuditSchema, modelVersionIdOf } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { jsonResponse } from "@/app/_server/json-response";
 import { readJsonBody, withPermission } from "@/app/_server/with-permission";

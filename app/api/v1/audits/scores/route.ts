@@ -1,4 +1,4 @@
-import { MAX_SCORES_BYTES, scoresAuditMetaSchema, startScoresAudit } from "@/lib/audit/run";
+import { MAX_SCORES_BYTES, scoresAuditMetaSchema, startScoresAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jsonResponse } from "@/app/_server/json-response";

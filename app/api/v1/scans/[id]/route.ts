@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { getScan } from "@/lib/scan/run";
+import { getScan } from "@/lib/scan";
 import { jsonResponse } from "@/app/_server/json-response";
 import { withPermission } from "@/app/_server/with-permission";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { principalCan } from "@/lib/auth/principal";
+import { principalCan } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { getTrainingRun } from "@/lib/training";

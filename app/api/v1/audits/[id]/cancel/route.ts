@@ -1,4 +1,4 @@
-import { cancelAuditSubject, getAudit } from "@/lib/audit/run";
+import { cancelAuditSubject, getAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { cancelJob } from "@/lib/queue";

@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db";
-import { cancelAuditSubject } from "@/lib/audit/run";
+import { cancelAuditSubject } from "@/lib/audit";
 import { cancelIngestSubject } from "@/lib/ingest";
 import { cancelJob } from "@/lib/queue";
-import { cancelScanSubject } from "@/lib/scan/run";
+import { cancelScanSubject } from "@/lib/scan";
 import { cancelTrainingRunSubject } from "@/lib/training";
 import { jsonResponse } from "@/app/_server/json-response";
 import { withPermission } from "@/app/_server/with-permission";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDatasetVersion } from "@/lib/datasets";
 import { getDb } from "@/lib/db";
-import { listScans, startScan, startScanSchema } from "@/lib/scan/run";
+import { listScans, startScan, startScanSchema } from "@/lib/scan";
 import { jsonResponse } from "@/app/_server/json-response";
 import { readJsonBody, withPermission } from "@/app/_server/with-permission";
 

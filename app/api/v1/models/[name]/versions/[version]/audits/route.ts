@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listAudits, modelVersionIdOf, startAudit, startAuditSchema } from "@/lib/audit/run";
+import { listAudits, modelVersionIdOf, startAudit, startAuditSchema } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import { jsonResponse } from "@/app/_server/json-response";
 import { queryOf, readJsonBody, withPermission } from "@/app/_server/with-permission";

@@ -5,7 +5,7 @@
 // rows without noise (each batch's mean loss, the eval records found in the training set) are not
 // covered: they are kept under `outsideGuarantee`, and trainingProgressView shows them only to the
 // dataset's owner and to roles with `pii.unmasked`.
-import { principalCan, type Principal } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/index.ts";
 
 /** One point of a run's curves: ε at every step, loss and accuracy at each epoch's end. */
 export interface CurvePoint {

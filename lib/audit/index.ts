@@ -1,0 +1,3 @@
+export { MAX_SCORES_BYTES, cancelAuditSubject, estimateAuditCost, estimateAuditSchema, getAudit, listAudits, listAuditsQuerySchema, modelVersionIdOf, readMembershipEvidence, scoresAuditMetaSchema, scoresFileSchema, startAudit, startAuditSchema, startScoresAudit, type AuditCostEstimate, type AuditResults, type MembershipAuditResults, type MembershipEvidence } from "./run/index.ts";
+export { oneRunAudit, type OneRunAudit } from "./attacks/one-run-audit.ts";
+export { MembershipScores, certifiedEpsilonLowerBound, membershipMetrics, type CertifiedEpsilonLowerBound, type MembershipMetrics } from "./metrics/index.ts";

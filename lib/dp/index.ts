@@ -1,0 +1,13 @@
+export { restoreParameters, train, type StepProgress, type TrainingCheckpoint, type TrainingData } from "./training/train.ts";
+export { ACCOUNTANT_MECHANISMS, DEFAULT_ALPHAS, RdpAccountant, calibrateNoiseMultiplier, computeRdp, createAccountant, getPrivacySpent, isAccountantMechanism, type AccountantHistoryEntry, type AccountantMechanism } from "./accountant/index.ts";
+export { createNetwork, disposeNetwork, forward, parameters, type Network } from "./models/network.ts";
+export { logisticRegressionSpec, mlpSpec, networkSpecSchema, type NetworkSpec } from "./models/network-spec.ts";
+export { totalSteps, trainConfigSchema, type TrainConfig } from "./training/train-config.ts";
+export * as tf from "./tf.ts";
+export { describeZodIssue, parseRunSpec } from "./run/run-spec.ts";
+export type { InputEncoding } from "./run/save-model.ts";
+export { FASHION_MNIST_CLASSES, loadFashionMnist } from "./data/fashion-mnist.ts";
+export { encodeRows, encodingFromSchema, fitFeatureEncoding, preprocessingSchema, type PreprocessingSchema, type TabularRow } from "./data/tabular.ts";
+export { specForModel } from "./models/spec-for-model.ts";
+export { epsilonAfter, fitNetwork, loadTabularData, measureHeldOut, privatePreprocessingRefusal, resolveTrainConfig, type PreparedData } from "./run/prepare-training.ts";
+export { evaluate } from "./training/evaluate.ts";
