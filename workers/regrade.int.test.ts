@@ -1,11 +1,12 @@
 // Regrading as an event: a finding triaged through the real route handler answers 200 while the
-// regrade it queued fails, and the `regrade` job is retried by BullMQ (real Redis) until it lands.
+// regrade it queued fails, and the `regrade` job is retried by BullMQ (real Redis) until it lands;
+// a policy saved while regrading fails is saved, and the versions it could not regrade are queued.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken, type Principal } from "../lib/auth/index.ts";
 import type { Db } from "../lib/db/index.ts";
 import { closeQueueObject, closeQueues, type AnyWorker } from "../lib/queue/index.ts";
-import { datasetVersion, modelVersion, person, piiScan, policyDatabase } from "../lib/scorecard/evidence-rows.test-support.ts";
-import { recomputeScorecard } from "../lib/scorecard/index.ts";
+import { datasetVersion, modelVersion, person, piiScan, policyDatabase, tightened } from "../lib/scorecard/evidence-rows.test-support.ts";
+import { recomputeScorecard, savePolicyVersion } from "../lib/scorecard/index.ts";
 import { waitFor } from "./worker-process.test-support.ts";
 import { startRegradeWorker } from "./regrade.ts";
 
@@ -31,11 +32,12 @@ const { PATCH } = await import("../app/api/v1/findings/[id]/route.ts");
 
 let db: Db;
 let close: () => Promise<void>;
+let admin: Principal;
 let officer: Principal;
 let worker: AnyWorker | undefined;
 
 beforeAll(async () => {
-  ({ db, close } = await policyDatabase("regrade"));
+  ({ db, admin, close } = await policyDatabase("regrade"));
   scratch.db = failingWhileAsked(db);
   officer = await person(db, "compliance_officer");
 });
@@ -79,5 +81,22 @@ describe("the regrade queue", () => {
     const latest = await db.scorecard.findFirstOrThrow({ where: { modelVersionId: mv.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     expect(latest.id).not.toBe(before.id);
     expect(latest.reason).toBe("finding triaged");
+  }, 60_000);
+
+  it("saves a policy while regrading fails, and queues the versions it could not regrade", async () => {
+    const engineer = await person(db, "ml_engineer");
+    const mv = await modelVersion(db, engineer);
+    await recomputeScorecard(db, mv.id, "test");
+    regrade.failing = true;
+    const saved = await savePolicyVersion(scratch.db as Db, admin, { document: tightened("mia-auc", 0.51) });
+    expect(saved.recomputed).toBe(0);
+    const job = await db.job.findFirstOrThrow({ where: { queue: "regrade", subjectType: "scorecard_evidence", subjectId: mv.id } });
+    expect(job.payload).toEqual({ source: { modelVersionId: mv.id }, reason: `policy version ${saved.policy.version} saved` });
+    regrade.failing = false;
+    worker ??= startRegradeWorker({ db: scratch.db as Db });
+    const done = await waitFor("the regrade to complete", () => db.job.findUniqueOrThrow({ where: { id: job.id } }), (row) => row.status !== "queued" && row.status !== "active", 20_000);
+    expect(done.status).toBe("completed");
+    const latest = await db.scorecard.findFirstOrThrow({ where: { modelVersionId: mv.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(latest.reason).toBe(`policy version ${saved.policy.version} saved`);
   }, 60_000);
 });

@@ -1,8 +1,9 @@
 import { appendAuditLog, canonicalSha256 } from "../audit-log/index.ts";
-import { principalCan, type Principal } from "../auth/principal.ts";
+import { principalCan, type Principal } from "../auth/index.ts";
 import type { Db } from "../db/index.ts";
 import { AppError } from "../errors/index.ts";
 import { defaultPolicy, diffPolicies, validatePolicy } from "../policy/index.ts";
+import { enqueueRegrade } from "../queue/index.ts";
 import { ORG_POLICY_KEY, toCurrentPolicy, type CurrentPolicy } from "./policy-store.ts";
 import { recomputeScorecard } from "./recompute-scorecard.ts";
 
@@ -20,7 +21,8 @@ export interface SavedPolicyVersion {
 
 /**
  * Saves a policy document as the next version (after validating it: the error names the JSON path),
- * then regrades every model version that has a scorecard, so tightened thresholds show at once.
+ * then regrades every model version that has a scorecard, so tightened thresholds show at once (a
+ * version whose regrade fails is queued for workers/regrade.ts instead: the save still succeeds).
  *
  * @throws AppError "forbidden" without policies.write, "unprocessable" for an invalid document,
  *   "conflict" when `basedOnVersion` is not the current version
@@ -51,10 +53,16 @@ export async function savePolicyVersion(db: Db, principal: Principal, input: Sav
   });
   const policy = toCurrentPolicy(row);
   const versions = await db.scorecard.findMany({ distinct: ["modelVersionId"], select: { modelVersionId: true } });
+  const reason = `policy version ${policy.version} saved`;
   let recomputed = 0;
   for (const { modelVersionId } of versions) {
-    const result = await recomputeScorecard(db, modelVersionId, `policy version ${policy.version} saved`);
-    if (result.created) recomputed += 1;
+    try {
+      if ((await recomputeScorecard(db, modelVersionId, reason)).created) recomputed += 1;
+    } catch {
+      // The policy stands whatever happens here: a version not regraded now is left to the regrade
+      // worker and its retries (the editor still says how many were regraded at once).
+      await enqueueRegrade(db, { modelVersionId }, reason);
+    }
   }
   return { policy, recomputed };
 }
