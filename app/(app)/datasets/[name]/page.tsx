@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { toSerialized } from "@/lib/api";
 import { principalCan } from "@/lib/auth";
 import { getDatasetByName } from "@/lib/datasets";
 import { getDb } from "@/lib/db";
@@ -29,11 +30,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeURIComponent(name) };
 }
 
-/** The API's JSON shape (dates as ISO strings, BigInt as decimal strings), safe to pass to client components. */
-function toView(dataset: unknown): DatasetDetail {
-  return JSON.parse(JSON.stringify(dataset, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value)));
-}
-
 function period(start: string | null, end: string | null): string {
   if (!start && !end) return "—";
   return `${start ? formatDate(start) : "…"} – ${end ? formatDate(end) : "ongoing"}`;
@@ -46,7 +42,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
 
   let dataset: DatasetDetail;
   try {
-    dataset = toView(await getDatasetByName(getDb(), decodeURIComponent(name)));
+    dataset = toSerialized(await getDatasetByName(getDb(), decodeURIComponent(name)));
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
