@@ -2,8 +2,10 @@
 # `npm test`, and CI (.ci/run): every test, from a fresh clone.
 #   1. bootstrap (packages, services), reset and migrate the canary_test database, empty Redis db 1 and
 #      the test blob folder;
-#   2. vitest: unit and integration tests;
-#   3. next build, then web (port 3100) and worker against the test environment, demo users seeded, and
+#   2. boundaries: dependency-cruiser holds imports to the folder rules of .dependency-cruiser.cjs (lib/ folders
+#      meet through their index.ts, no cycles, no Next.js in lib/);
+#   3. vitest: unit and integration tests;
+#   4. next build, then web (port 3100) and worker against the test environment, demo users seeded, and
 #      Playwright's end-to-end journeys in e2e/.
 # Stages run even when an earlier one failed, whatever can still run; what this script started is stopped
 # on exit. The last line is `tests: N passed, N failed` (a stage that broke without reporting tests, such as
@@ -117,7 +119,14 @@ if ! node_modules/.bin/tsx scripts/migrate.ts --reset; then broken+=("migrating 
 redis-cli -h 127.0.0.1 -p "$REDIS_PORT_CANARY" -n "$redis_db" flushdb >/dev/null || { broken+=("flushing Redis db 1"); finish; }
 rm -rf "$CANARY_STORAGE_DIR" && mkdir -p "$CANARY_STORAGE_DIR"
 
-# ---- 2. unit and integration tests ----
+# ---- 2. folder boundaries ----
+if [ "$mode" != e2e ]; then
+  say "boundaries"
+  node_modules/.bin/depcruise --config .dependency-cruiser.cjs --output-type err . \
+    || broken+=("boundaries: imports that break the folder rules of .dependency-cruiser.cjs (listed above)")
+fi
+
+# ---- 3. unit and integration tests ----
 vitest_status=0
 if [ "$mode" != e2e ]; then
   say "vitest"
@@ -134,7 +143,7 @@ elif [ "$vitest_status" != 0 ]; then
   broken+=("vitest exited with status $vitest_status (errors outside tests; see above)")
 fi
 
-# ---- 3. build and end-to-end tests ----
+# ---- 4. build and end-to-end tests ----
 has_specs() { [ -n "$(find e2e -name '*.spec.ts' -print -quit 2>/dev/null)" ] && ls playwright.config.* >/dev/null 2>&1; }
 if [ "$mode" = vitest ]; then
   :
