@@ -1,9 +1,11 @@
-// Regrading as an event: a finding triaged through the real route handler answers 200 while the
-// regrade it queued fails, and the `regrade` job is retried by BullMQ (real Redis) until it lands;
-// a policy saved while regrading fails is saved, and the versions it could not regrade are queued.
+// Regrading as an event: a finding triaged (or a model uploaded) through the real route handler
+// succeeds while the regrade it queued fails, and the `regrade` job is retried by BullMQ (real
+// Redis) until it lands; a policy saved while regrading fails is saved, its versions queued.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken, type Principal } from "../lib/auth/index.ts";
 import type { Db } from "../lib/db/index.ts";
+import { createNetwork, disposeNetwork, mlpSpec } from "../lib/dp/index.ts";
+import { bundleNetwork } from "../lib/models/index.ts";
 import { closeQueueObject, closeQueues, type AnyWorker } from "../lib/queue/index.ts";
 import { datasetVersion, modelVersion, person, piiScan, policyDatabase, tightened } from "../lib/scorecard/evidence-rows.test-support.ts";
 import { recomputeScorecard, savePolicyVersion } from "../lib/scorecard/index.ts";
@@ -29,6 +31,7 @@ function failingWhileAsked(db: Db): Db {
 }
 
 const { PATCH } = await import("../app/api/v1/findings/[id]/route.ts");
+const { POST: uploadVersion } = await import("../app/api/v1/models/[name]/versions/route.ts");
 
 let db: Db;
 let close: () => Promise<void>;
@@ -81,6 +84,34 @@ describe("the regrade queue", () => {
     const latest = await db.scorecard.findFirstOrThrow({ where: { modelVersionId: mv.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     expect(latest.id).not.toBe(before.id);
     expect(latest.reason).toBe("finding triaged");
+  }, 60_000);
+
+  it("answers a model upload with 201 while its regrade fails; the queued regrade grades it afterwards", async () => {
+    const engineer = await person(db, "ml_engineer");
+    const { token } = await createApiToken(db, engineer, { name: "upload test" });
+    const network = createNetwork(mlpSpec(3, [2], 2), 3);
+    const bundle = await bundleNetwork(network);
+    disposeNetwork(network);
+    const name = `uploaded-${Date.now()}`;
+
+    regrade.failing = true;
+    const response = await uploadVersion(
+      new Request(`http://localhost/api/v1/models/${name}/versions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ bundle, metadata: { declaredGuarantee: { epsilon: 1, delta: 1e-6 } } }),
+      }),
+      { params: Promise.resolve({ name }) },
+    );
+    expect(response.status).toBe(201);
+    const version = (await response.json()) as { id: string };
+    const job = await db.job.findFirstOrThrow({ where: { queue: "regrade", subjectType: "scorecard_evidence", subjectId: version.id } });
+    expect(job.payload).toEqual({ source: { modelVersionId: version.id }, reason: "model version uploaded" });
+    regrade.failing = false;
+    worker ??= startRegradeWorker({ db: scratch.db as Db });
+    const done = await waitFor("the regrade to complete", () => db.job.findUniqueOrThrow({ where: { id: job.id } }), (row) => row.status !== "queued" && row.status !== "active", 20_000);
+    expect(done).toMatchObject({ status: "completed", result: { snapshots: 1 } });
+    expect(await db.scorecard.findFirst({ where: { modelVersionId: version.id }, select: { reason: true } })).toEqual({ reason: "model version uploaded" });
   }, 60_000);
 
   it("saves a policy while regrading fails, and queues the versions it could not regrade", async () => {
