@@ -1,4 +1,4 @@
-import { disposeNetwork } from "../../../dp/models/network.ts";
+import { disposeNetwork } from "../../../dp/index.ts";
 import { calibratedShadowConfig, inclusionMatrix, liraScores, logitsOf, membershipScoresFromMask, scoresFromLogits, trainShadowModel } from "../../attacks/index.ts";
 import { concatData } from "../../attacks/synthetic-data.ts";
 import { requireTrainingSetup } from "../audit-target.ts";

@@ -1,4 +1,4 @@
-import type { TrainingData } from "../../../dp/training/train.ts";
+import type { TrainingData } from "../../../dp/index.ts";
 
 /** Mean Euclidean norm of the rows: canaries are drawn at the data's scale. */
 export function meanNorm(data: TrainingData): number {

@@ -1,6 +1,4 @@
-import { createAccountant } from "../../../dp/accountant/index.ts";
-import { disposeNetwork } from "../../../dp/models/network.ts";
-import { train } from "../../../dp/training/train.ts";
+import { createAccountant, disposeNetwork, train } from "../../../dp/index.ts";
 import { AppError } from "../../../errors/index.ts";
 import { mulberry32 } from "../../../numerics/index.ts";
 import { calibratedShadowConfig, logitsOf, scoresFromLogits, selectRows } from "../../attacks/index.ts";

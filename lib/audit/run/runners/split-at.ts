@@ -1,4 +1,4 @@
-import type { TrainingData } from "../../../dp/training/train.ts";
+import type { TrainingData } from "../../../dp/index.ts";
 import { selectRows } from "../../attacks/index.ts";
 
 /** Splits rows [0, at) and [at, count). */
