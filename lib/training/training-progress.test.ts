@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { epsilonAfter, trainConfigSchema } from "../dp/index.ts";
 import { composeLedger } from "./compose-ledger.ts";
 import type { BudgetCharges } from "./privacy-budget.ts";
-import { stepsWithin } from "./run-training-job.ts";
+import { stepsWithin } from "./steps-within-budget.ts";
 import type { Principal } from "../auth/index.ts";
 import { appendCurvePoint, MAX_CURVE_POINTS, type CurvePoint, type TrainingProgress, trainingProgressView } from "../models/index.ts";
 
