@@ -1,16 +1,14 @@
 // Demo data, idempotent: `npx tsx scripts/seed.ts [--users-only]` (DATABASE_URL, CANARY_STORAGE_DIR).
 // Users for every role; then datasets registered and uploaded through lib/datasets, ingested here
-// synchronously so the demo shows ready versions without a worker.
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
+// synchronously so the demo shows ready versions without a worker. The files come from the generators
+// in scripts/seed/.
+import { createReadStream } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { once } from "node:events";
-import { faker } from "@faker-js/faker";
 import { hashPassword } from "../lib/auth/password.ts";
 import { principalOfUser, type Principal } from "../lib/auth/principal.ts";
 import { getDatasetByName, registerDataset, uploadDatasetVersion, type RegisterDatasetInput } from "../lib/datasets/index.ts";
 import { getDb, type Db, type Role } from "../lib/db/index.ts";
-import { readIdx } from "../lib/dp/data/read-idx.ts";
 import { isAppError } from "../lib/errors/index.ts";
 import { ingestDatasetVersion } from "../lib/ingest/index.ts";
 import { closeQueues } from "../lib/queue/index.ts";
@@ -19,11 +17,13 @@ import { seedDemoModels } from "../lib/training/seed-demo-models.ts";
 import { seedDemoAudits, startAudit } from "../lib/audit/run/index.ts";
 import { ensureEnvironments } from "../lib/deploy/index.ts";
 import { ensureDefaultPolicy, refreshScorecards } from "../lib/scorecard/index.ts";
+import { writeCreditApplications } from "./seed/credit-applications.ts";
+import { writeCustomers } from "./seed/customers.ts";
+import { FASHION_MNIST_DIR, FASHION_MNIST_ROWS, writeFashionMnist } from "./seed/fashion-mnist.ts";
+import { writeTickets } from "./seed/tickets.ts";
+import { writeLines } from "./seed/write-lines.ts";
 
 const DEMO_PASSWORD = "canary-demo";
-const FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
-const FASHION_MNIST_ROWS = 2000;
-const CUSTOMER_ROWS = 2000;
 const CREDIT_TRAIN_ROWS = 4000;
 const CREDIT_HOLDOUT_ROWS = 1000;
 
@@ -94,125 +94,6 @@ async function ingest(db: Db, versionId: string): Promise<void> {
   await startDefaultScans(db, versionId);
   const version = await db.datasetVersion.findUniqueOrThrow({ where: { id: versionId }, select: { version: true, dataset: { select: { name: true } } } });
   console.log(`seed: ${version.dataset.name} v${version.version} ready, ${result.rowCount} rows${result.transitioned ? "" : " (already)"}`);
-}
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  for (const line of lines) {
-    if (!out.write(`${line}\n`)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-}
-
-/** A synthetic customer table full of (fake) personal data: the PII scanners' demo. */
-async function writeCustomers(dir: string): Promise<{ full: string; withoutNotes: string }> {
-  faker.seed(42);
-  faker.setDefaultRefDate(new Date("2026-01-01T00:00:00Z"));
-  const header = ["customer_id", "name", "email", "phone", "date_of_birth", "postcode", "city", "sex", "iban", "credit_card", "ssn", "notes"];
-  const rows: string[][] = [];
-  for (let i = 0; i < CUSTOMER_ROWS; i += 1) {
-    const sex = faker.person.sex() as "female" | "male";
-    const first = faker.person.firstName(sex);
-    const last = faker.person.lastName();
-    const email = faker.internet.email({ firstName: first, lastName: last }).toLowerCase();
-    const phone = faker.phone.number({ style: "international" });
-    const notes = [
-      faker.lorem.sentence(),
-      `Called ${first} ${last} on ${phone}.`,
-      `Prefers contact via ${email}.`,
-      `Moved from ${faker.location.streetAddress()} last year.`,
-      faker.lorem.sentence(),
-    ];
-    rows.push([
-      String(100000 + i),
-      `${first} ${last}`,
-      email,
-      phone,
-      faker.date.birthdate({ mode: "age", min: 18, max: 90 }).toISOString().slice(0, 10),
-      faker.location.zipCode("#####"),
-      faker.location.city(),
-      sex,
-      faker.finance.iban(),
-      faker.finance.creditCardNumber(),
-      `${faker.string.numeric(3)}-${faker.string.numeric(2)}-${faker.string.numeric(4)}`,
-      faker.helpers.arrayElements(notes, { min: 1, max: 3 }).join(" "),
-    ]);
-  }
-  const full = join(dir, "customers.csv");
-  const withoutNotes = join(dir, "customers-v2.csv");
-  await writeLines(full, [header, ...rows].map((row) => row.map(csvCell).join(",")));
-  await writeLines(withoutNotes, [header.slice(0, -1), ...rows.map((row) => row.slice(0, -1))].map((row) => row.map(csvCell).join(",")));
-  return { full, withoutNotes };
-}
-
-/**
- * Synthetic loan applications with a label the features explain (a noisy logistic rule), so a small
- * model reaches useful accuracy: the training demo. Age band, sex and postcode are its quasi-identifiers.
- */
-async function writeCreditApplications(dir: string, name: string, rows: number, seed: number): Promise<string> {
-  faker.seed(seed);
-  const purposes = ["car", "home", "education", "business", "holiday"] as const;
-  const purposeWeight = { car: 0.2, home: 0.6, education: 0.3, business: -0.4, holiday: -0.8 } as const;
-  // Coarse quasi-identifiers (10-year age bands, 8 postcode areas) keep every class at k ≥ 5.
-  const postcodes = Array.from({ length: 8 }, (_, i) => String(10115 + i * 37));
-  const header = ["application_id", "age", "sex", "postcode", "income_k", "employment_years", "loan_amount_k", "purpose", "existing_loans", "approved"];
-  const lines = [header.join(",")];
-  for (let i = 0; i < rows; i += 1) {
-    const age = faker.number.int({ min: 18, max: 79 });
-    const income = Math.round(faker.number.float({ min: 12, max: 160 }));
-    const years = Math.min(age - 18, faker.number.int({ min: 0, max: 40 }));
-    const amount = Math.round(faker.number.float({ min: 1, max: 80 }));
-    const purpose = faker.helpers.arrayElement(purposes);
-    const loans = faker.number.int({ min: 0, max: 4 });
-    const logit = -1.2 + 0.035 * income - 0.05 * amount + 0.06 * years - 0.55 * loans + purposeWeight[purpose] + faker.number.float({ min: -1.5, max: 1.5 });
-    const approved = faker.number.float({ min: 0, max: 1 }) < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
-    const ageBand = `${Math.floor(age / 10) * 10}-${Math.floor(age / 10) * 10 + 9}`;
-    lines.push([`${name === "holdout" ? "H" : "A"}${100000 + i}`, ageBand, faker.person.sex(), faker.helpers.arrayElement(postcodes), income, years, amount, purpose, loans, approved].join(","));
-  }
-  const path = join(dir, `credit-applications-${name}.csv`);
-  await writeLines(path, lines);
-  return path;
-}
-
-/** Free-text support tickets with (fake) names, emails and phone numbers inside sentences. */
-async function writeTickets(dir: string): Promise<string> {
-  faker.seed(7);
-  const lines: string[] = [];
-  for (let i = 0; i < 500; i += 1) {
-    const name = faker.person.fullName();
-    lines.push(
-      faker.helpers.arrayElement([
-        `Customer ${name} reports that the app crashes on login; reach them at ${faker.internet.email().toLowerCase()}.`,
-        `Refund requested by ${name} (${faker.phone.number({ style: "international" })}) for order ${faker.string.alphanumeric(8).toUpperCase()}.`,
-        `${faker.lorem.sentence()} ${faker.lorem.sentence()}`,
-        `Address change for ${name}: ${faker.location.streetAddress()}, ${faker.location.city()}.`,
-      ]),
-    );
-  }
-  const path = join(dir, "tickets.txt");
-  await writeLines(path, lines);
-  return path;
-}
-
-async function writeFashionMnist(dir: string): Promise<string | null> {
-  const images = join(FASHION_MNIST_DIR, "train-images-idx3-ubyte.gz");
-  const labels = join(FASHION_MNIST_DIR, "train-labels-idx1-ubyte.gz");
-  if (!existsSync(images) || !existsSync(labels)) return null;
-  const pixels = (await readIdx(images, FASHION_MNIST_ROWS)).data;
-  const classes = (await readIdx(labels, FASHION_MNIST_ROWS)).data;
-  const header = ["label", ...Array.from({ length: 28 * 28 }, (_, i) => `pixel${i + 1}`)].join(",");
-  const path = join(dir, "fashion-mnist-train-2000.csv");
-  await writeLines(path, (function* () {
-    yield header;
-    for (let i = 0; i < classes.length; i += 1) yield `${classes[i]},${pixels.subarray(i * 28 * 28, (i + 1) * 28 * 28).join(",")}`;
-  })());
-  return path;
 }
 
 async function seedDatasets(db: Db): Promise<void> {
