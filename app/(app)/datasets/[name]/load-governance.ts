@@ -1,5 +1,6 @@
 // Everything the dataset page shows about one version's governance, loaded on the server in one go
 // and turned into plain JSON for client components.
+import { toSerialized } from "@/lib/api";
 import { getGovernanceSummary } from "@/lib/findings";
 import { licenseVerdictsByUse, loadLineageView } from "@/lib/governance";
 import type { Db } from "@/lib/db";
@@ -15,8 +16,6 @@ export interface VersionGovernance {
   latest: Partial<Record<ScanJson["kind"], ScanJson>>;
 }
 
-const toJson = <T,>(value: unknown): T => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as T;
-
 export async function loadGovernance(db: Db, versionId: string): Promise<VersionGovernance> {
   const [summary, scans, verdicts, lineage] = await Promise.all([
     getGovernanceSummary(db, versionId),
@@ -24,8 +23,9 @@ export async function loadGovernance(db: Db, versionId: string): Promise<Version
     licenseVerdictsByUse(db, versionId),
     loadLineageView(db, versionId),
   ]);
-  const scansJson = toJson<ScanJson[]>(scans);
+  // A scan's params and summary are JSON objects its kind writes; lib/ types them as any JSON value.
+  const scansJson = toSerialized(scans) as ScanJson[];
   const latest: VersionGovernance["latest"] = {};
   for (const scan of scansJson) if (scan.status === "completed" && !latest[scan.kind]) latest[scan.kind] = scan;
-  return { summary: toJson(summary), scans: scansJson, verdicts: toJson(verdicts), lineage: toJson(lineage), latest };
+  return { summary: toSerialized(summary), scans: scansJson, verdicts: toSerialized(verdicts), lineage: toSerialized(lineage), latest };
 }
