@@ -3,7 +3,8 @@
 #   1. bootstrap (packages, services), reset and migrate the canary_test database, empty Redis db 1 and
 #      the test blob folder;
 #   2. boundaries: dependency-cruiser holds imports to the folder rules of .dependency-cruiser.cjs (lib/ folders
-#      meet through their index.ts, no cycles, no Next.js in lib/);
+#      meet through their index.ts, no cycles, no Next.js in lib/); copies: jscpd holds repeated code to the
+#      threshold in .jscpd.json;
 #   3. vitest: unit and integration tests;
 #   4. next build, then web (port 3100) and worker against the test environment, demo users seeded, and
 #      Playwright's end-to-end journeys in e2e/.
@@ -124,6 +125,10 @@ if [ "$mode" != e2e ]; then
   say "boundaries"
   node_modules/.bin/depcruise --config .dependency-cruiser.cjs --output-type err . \
     || broken+=("boundaries: imports that break the folder rules of .dependency-cruiser.cjs (listed above)")
+  # Copy-paste check: .jscpd.json's threshold is the duplication the tree has now, so a new copy fails.
+  say "copies"
+  node_modules/.bin/jscpd --config .jscpd.json >"$results/jscpd.txt" 2>&1 \
+    || { grep -E "^(Clone found|ERROR)|^ - " "$results/jscpd.txt" | head -40; broken+=("copies: more repeated code than .jscpd.json's threshold (listed above; all in $results/jscpd.txt)"); }
 fi
 
 # ---- 3. unit and integration tests ----
