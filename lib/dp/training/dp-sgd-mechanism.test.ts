@@ -10,25 +10,14 @@ import { logisticRegressionSpec, mlpSpec, type NetworkSpec } from "../models/net
 import * as tf from "../tf.ts";
 import { gradientNoiseMultiplier } from "./adaptive-clipping.ts";
 import { dpSgdStep, type TrainableLayers } from "./sgd-steps.ts";
-import { restoreParameters, type StepAccountant, train, type TrainingData } from "./train.ts";
+import { restoreParameters, train, type TrainingData } from "./train.ts";
 import { trainConfigSchema } from "./train-config.ts";
+import { RecordingAccountant } from "./recording-accountant.test-support.ts";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
 });
 
-class RecordingAccountant implements StepAccountant {
-  noiseMultipliers: number[] = [];
-  step({ noiseMultiplier }: { noiseMultiplier: number }) {
-    this.noiseMultipliers.push(noiseMultiplier);
-  }
-  getEpsilon() {
-    return 0;
-  }
-  stateDict() {
-    return null;
-  }
-}
 
 /** Rows whose features are all zero: a logistic regression's kernel gradient xᵀδ is then exactly 0. */
 function zeroFeatureRows(count: number, width: number): TrainingData {

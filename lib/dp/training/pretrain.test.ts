@@ -4,26 +4,15 @@ import { mlpSpec } from "../models/network-spec.ts";
 import * as tf from "../tf.ts";
 import { evaluate } from "./evaluate.ts";
 import { pretrain } from "./pretrain.ts";
-import { type StepAccountant, train, type TrainingData } from "./train.ts";
+import { train, type TrainingData } from "./train.ts";
 import { trainConfigSchema } from "./train-config.ts";
 import { gaussianBlobs as blobs } from "./gaussian-blobs.test-support.ts";
+import { RecordingAccountant } from "./recording-accountant.test-support.ts";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
 });
 
-class RecordingAccountant implements StepAccountant {
-  noiseMultipliers: number[] = [];
-  step({ noiseMultiplier }: { noiseMultiplier: number }) {
-    this.noiseMultipliers.push(noiseMultiplier);
-  }
-  getEpsilon() {
-    return this.noiseMultipliers.length;
-  }
-  stateDict() {
-    return null;
-  }
-}
 
 const config = trainConfigSchema.parse({
   model: { kind: "mlp", hidden: [8] },
